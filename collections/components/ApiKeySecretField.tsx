@@ -1,0 +1,62 @@
+'use client'
+/**
+ * Issues an API key in the browser (Web Crypto), shows it once with a copy
+ * button, and submits it with the form; the server stores only its digest.
+ */
+import { Button, useDocumentInfo, useField } from '@payloadcms/ui'
+import React, { useCallback, useEffect, useState } from 'react'
+
+function newSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32))
+  let binary = ''
+  for (const byte of bytes) binary += String.fromCharCode(byte)
+  return 'tsk_' + btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+export const ApiKeySecretField: React.FC<{ path: string }> = ({ path }) => {
+  const { id } = useDocumentInfo()
+  const { value, setValue } = useField<string>({ path })
+  const [copied, setCopied] = useState(false)
+
+  const generate = useCallback(() => {
+    setValue(newSecret())
+    setCopied(false)
+  }, [setValue])
+
+  // A new key document always gets a secret; an existing one only when rotated.
+  useEffect(() => {
+    if (!id && !value) setValue(newSecret())
+  }, [id, value, setValue])
+
+  return (
+    <div className="field-type" style={{ marginBottom: 'var(--base)' }}>
+      <label className="field-label">Secret key</label>
+      {value ? (
+        <>
+          <code data-testid="api-key-secret" style={{ display: 'block', padding: '8px', wordBreak: 'break-all', background: 'var(--theme-elevation-50)' }}>
+            {value}
+          </code>
+          <p style={{ margin: '6px 0' }}>
+            Copy this key now: it is shown only until you save, and only its digest is stored.
+          </p>
+          <Button
+            buttonStyle="secondary"
+            size="small"
+            onClick={() => {
+              void navigator.clipboard?.writeText(value).then(() => setCopied(true))
+            }}
+          >
+            {copied ? 'Copied' : 'Copy key'}
+          </Button>
+        </>
+      ) : (
+        <>
+          <p style={{ margin: '6px 0' }}>The key is stored as a digest and cannot be shown again. Rotating issues a new key; the old one stops working when you save.</p>
+          <Button buttonStyle="secondary" size="small" onClick={generate}>
+            Rotate key
+          </Button>
+        </>
+      )}
+    </div>
+  )
+}

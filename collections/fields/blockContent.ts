@@ -1,0 +1,155 @@
+/**
+ * The content a block carries. The default content and every variant share
+ * these fields; in a variant each field is optional and, when empty, falls
+ * back to the default content. Which fields show depends on the block's kind.
+ */
+import type { Field, Validate } from 'payload'
+
+import type { BlockKind } from '../../engine/axes'
+
+type KindData = { kind?: BlockKind }
+
+const shownFor =
+  (...kinds: BlockKind[]) =>
+  (data: Partial<KindData> | undefined) =>
+    !data?.kind || kinds.includes(data.kind)
+
+const SAFE_LINK = /^(https:\/\/|http:\/\/|\/(?!\/)|mailto:|tel:|#)/i
+
+export const validateLink: Validate = (value) => {
+  if (!value) return true
+  return SAFE_LINK.test(String(value).trim()) || 'Use an https:// address, a site path starting with “/”, mailto: or tel:'
+}
+
+const validatePrice: Validate = (value) =>
+  value === null || value === undefined || (Number.isFinite(Number(value)) && Number(value) >= 0) || 'A price is a positive number'
+
+/** In the default content, these fields are required for these kinds. */
+const REQUIRED: Record<string, BlockKind[]> = {
+  headline: ['hero', 'offer'],
+  body: ['text'],
+  image: ['image'],
+  ctaLabel: ['cta'],
+  ctaUrl: ['cta'],
+  productName: ['product'],
+  productPrice: ['product'],
+  offerCode: [],
+}
+
+const KIND_NAMES: Record<BlockKind, string> = {
+  hero: 'a hero',
+  text: 'a text block',
+  offer: 'an offer',
+  cta: 'a call-to-action',
+  image: 'an image block',
+  product: 'a product highlight',
+}
+
+function isEmpty(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return true
+  if (typeof value === 'object' && value && 'root' in value) {
+    const root = (value as { root?: { children?: { children?: unknown[] }[] } }).root
+    return !root?.children?.some((child) => (child.children?.length ?? 0) > 0)
+  }
+  return false
+}
+
+function requiredFor(key: string, label: string, next?: Validate): Validate {
+  return (value, options) => {
+    const kind = (options.data as KindData | undefined)?.kind
+    if (kind && REQUIRED[key]?.includes(kind) && isEmpty(value)) {
+      return `${label} is required for ${KIND_NAMES[kind]}`
+    }
+    return next ? next(value, options) : true
+  }
+}
+
+/**
+ * @param withRequirements true for the block's default content, false inside a
+ * variant (where an empty field means "same as default").
+ */
+export function blockContentFields(withRequirements: boolean): Field[] {
+  const check = (key: string, label: string, next?: Validate): Validate | undefined =>
+    withRequirements ? requiredFor(key, label, next) : next
+
+  return [
+    {
+      name: 'headline',
+      type: 'text',
+      localized: true,
+      validate: check('headline', 'A headline'),
+      admin: { condition: shownFor('hero', 'text', 'offer', 'cta', 'image', 'product') },
+    },
+    {
+      name: 'body',
+      type: 'richText',
+      localized: true,
+      validate: check('body', 'Body text'),
+      admin: { condition: shownFor('hero', 'text', 'offer', 'cta', 'product') },
+    },
+    {
+      name: 'image',
+      type: 'upload',
+      relationTo: 'media',
+      validate: check('image', 'An image'),
+      admin: { condition: shownFor('hero', 'image', 'product', 'offer') },
+    },
+    {
+      name: 'cta',
+      label: 'Call to action',
+      type: 'group',
+      admin: { condition: shownFor('hero', 'offer', 'cta', 'product', 'image') },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'label', type: 'text', localized: true, validate: check('ctaLabel', 'A button label'), admin: { width: '50%' } },
+            { name: 'url', type: 'text', validate: check('ctaUrl', 'A link', validateLink) ?? validateLink, admin: { width: '50%' } },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'offer',
+      type: 'group',
+      admin: { condition: shownFor('offer') },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'code', type: 'text', admin: { width: '33%', description: 'Promo code shown to the customer.' } },
+            { name: 'discount', type: 'text', localized: true, admin: { width: '33%', placeholder: '-20 %' } },
+            { name: 'validUntil', type: 'date', admin: { width: '34%' } },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'product',
+      type: 'group',
+      admin: { condition: shownFor('product') },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'name', type: 'text', localized: true, validate: check('productName', 'A product name'), admin: { width: '40%' } },
+            {
+              name: 'price',
+              type: 'number',
+              validate: check('productPrice', 'A price', validatePrice),
+              admin: { width: '20%', step: 0.01 },
+            },
+            {
+              name: 'currency',
+              type: 'select',
+              defaultValue: withRequirements ? 'EUR' : undefined,
+              options: ['EUR', 'GBP', 'USD', 'CHF'],
+              admin: { width: '15%' },
+            },
+            { name: 'url', type: 'text', validate: validateLink, admin: { width: '25%' } },
+          ],
+        },
+      ],
+    },
+  ]
+}

@@ -1,0 +1,134 @@
+/**
+ * Admin fields for segment rules. Every message comes from the zod schema in
+ * engine/segmentRules.ts, so the admin, the API and the compiler agree.
+ */
+import type { ArrayField, Field, Validate } from 'payload'
+import type { z } from 'zod'
+
+import {
+  ATTRIBUTE_LABELS,
+  OPERATOR_LABELS,
+  RULE_ATTRIBUTES,
+  RULE_OPERATORS,
+  RuleConditionSchema,
+  RuleGroupSchema,
+  SegmentRulesSchema,
+} from '../../engine/segmentRules'
+
+/** The first issue the schema reports for one field of the object it parses. */
+function issueFor(schema: z.ZodType, input: unknown, field: string): string | true {
+  const result = schema.safeParse(input)
+  if (result.success) return true
+  const issue = result.error.issues.find((candidate) => candidate.path[0] === field)
+  return issue ? issue.message : true
+}
+
+const conditionField =
+  (field: string): Validate =>
+  (_value, { siblingData }) =>
+    issueFor(RuleConditionSchema, siblingData, field)
+
+const VALUELESS = new Set(['exists', 'not_exists'])
+const LISTS = new Set(['in', 'not_in'])
+
+const conditionFields: Field[] = [
+  {
+    type: 'row',
+    fields: [
+      {
+        name: 'attribute',
+        type: 'select',
+        required: true,
+        options: RULE_ATTRIBUTES.map((value) => ({ label: ATTRIBUTE_LABELS[value], value })),
+        admin: { width: '34%' },
+      },
+      {
+        name: 'trait',
+        type: 'text',
+        validate: conditionField('trait'),
+        admin: {
+          width: '33%',
+          placeholder: 'e.g. loyaltyTier',
+          condition: (_data, sibling) => sibling?.attribute === 'trait',
+        },
+      },
+      {
+        name: 'operator',
+        type: 'select',
+        required: true,
+        defaultValue: 'equals',
+        options: RULE_OPERATORS.map((value) => ({ label: OPERATOR_LABELS[value], value })),
+        validate: conditionField('operator'),
+        admin: { width: '33%' },
+      },
+    ],
+  },
+  {
+    type: 'row',
+    fields: [
+      {
+        name: 'value',
+        type: 'text',
+        validate: conditionField('value'),
+        admin: {
+          width: '50%',
+          condition: (_data, sibling) => !VALUELESS.has(sibling?.operator) && !LISTS.has(sibling?.operator),
+        },
+      },
+      {
+        name: 'valueTo',
+        label: 'and',
+        type: 'text',
+        validate: conditionField('valueTo'),
+        admin: { width: '50%', condition: (_data, sibling) => sibling?.operator === 'between' },
+      },
+      {
+        name: 'values',
+        type: 'text',
+        hasMany: true,
+        validate: conditionField('values'),
+        admin: { width: '100%', condition: (_data, sibling) => LISTS.has(sibling?.operator) },
+      },
+    ],
+  },
+]
+
+const matchField: Field = {
+  name: 'match',
+  type: 'select',
+  required: true,
+  defaultValue: 'all',
+  options: [
+    { label: 'All conditions must hold', value: 'all' },
+    { label: 'Any condition may hold', value: 'any' },
+  ],
+}
+
+function conditionsField(validate: Validate): ArrayField {
+  return {
+    name: 'conditions',
+    type: 'array',
+    labels: { singular: 'Condition', plural: 'Conditions' },
+    fields: conditionFields,
+    validate,
+  }
+}
+
+export const segmentRulesField: Field = {
+  name: 'rules',
+  type: 'group',
+  admin: {
+    description:
+      'Who belongs to this segment. Conditions read visitor traits and the request context; a group nests another all/any list.',
+  },
+  fields: [
+    matchField,
+    conditionsField((_value, { data }) => issueFor(SegmentRulesSchema, (data as { rules?: unknown }).rules ?? {}, 'conditions')),
+    {
+      name: 'groups',
+      type: 'array',
+      labels: { singular: 'Group', plural: 'Groups' },
+      fields: [matchField, conditionsField((_value, { siblingData }) => issueFor(RuleGroupSchema, siblingData, 'conditions'))],
+    },
+  ],
+}

@@ -1,0 +1,26 @@
+/**
+ * The axes along which a block's content varies, and the fixed vocabularies
+ * that decisions are made in. Tones are an open set (configured in
+ * collections/fields/tones.ts); everything else here is closed.
+ */
+export const CHANNELS = ['web', 'email', 'screen'] as const
+export type Channel = (typeof CHANNELS)[number]
+
+export const LENGTHS = ['short', 'medium', 'long'] as const
+export type Length = (typeof LENGTHS)[number]
+
+export const LOCALES = ['en', 'fr'] as const
+export type Locale = (typeof LOCALES)[number]
+export const DEFAULT_LOCALE: Locale = 'en'
+
+export const DAYPARTS = ['morning', 'afternoon', 'evening', 'night'] as const
+export type Daypart = (typeof DAYPARTS)[number]
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
+export type Weekday = (typeof WEEKDAYS)[number]
+
+export const DEVICES = ['mobile', 'tablet', 'desktop', 'screen'] as const
+export type Device = (typeof DEVICES)[number]
+
+export const BLOCK_KINDS = ['hero', 'text', 'offer', 'cta', 'image', 'product'] as const
+export type BlockKind = (typeof BLOCK_KINDS)[number]

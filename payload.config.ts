@@ -1,0 +1,125 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig, type DatabaseAdapterObj, type Payload } from 'payload'
+import sharp from 'sharp'
+
+import { ApiKeys } from './collections/ApiKeys'
+import { Blocks } from './collections/Blocks'
+import { seedDemo } from './collections/demo/seed'
+import { mediaCollection } from './collections/Media'
+import { migrations as postgresMigrations } from './collections/migrations/postgres'
+import { migrations as sqliteMigrations } from './collections/migrations/sqlite'
+import { Pages } from './collections/Pages'
+import { Segments } from './collections/Segments'
+import { Users } from './collections/Users'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
+
+/** DATABASE_URI picks the database: unset or file: → SQLite, postgres:// → PostgreSQL, mongodb:// → MongoDB. */
+export function databaseKind(uri: string | undefined): DatabaseKind {
+  if (!uri || uri.startsWith('file:')) return 'sqlite'
+  if (/^postgres(ql)?:\/\//.test(uri)) return 'postgres'
+  if (/^mongodb(\+srv)?:\/\//.test(uri)) return 'mongodb'
+  throw new Error(
+    `DATABASE_URI must start with file: (SQLite), postgres:// or postgresql:// (PostgreSQL), or mongodb:// or mongodb+srv:// (MongoDB); got “${uri.split(':')[0]}:…”`,
+  )
+}
+
+function databaseAdapter(uri: string | undefined): DatabaseAdapterObj {
+  // Schema changes arrive through migrations (npm run migrate:create), never by
+  // pushing, so that development, tests and production share one path.
+  switch (databaseKind(uri)) {
+    case 'sqlite': {
+      const file = uri ?? `file:${path.join(dirname, 'data', 'tessera.db')}`
+      mkdirSync(path.dirname(file.slice('file:'.length)), { recursive: true })
+      return sqliteAdapter({
+        client: { url: file },
+        push: false,
+        migrationDir: path.join(dirname, 'collections/migrations/sqlite'),
+        busyTimeout: 5000,
+        wal: true,
+      })
+    }
+    case 'postgres':
+      return postgresAdapter({
+        pool: { connectionString: uri },
+        push: false,
+        migrationDir: path.join(dirname, 'collections/migrations/postgres'),
+      })
+    case 'mongodb':
+      return mongooseAdapter({ url: uri! })
+  }
+}
+
+type MigrationList = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
+
+/** MongoDB needs no schema migrations. */
+const pendingMigrations: Record<DatabaseKind, MigrationList | undefined> = {
+  sqlite: sqliteMigrations as unknown as MigrationList,
+  postgres: postgresMigrations as unknown as MigrationList,
+  mongodb: undefined,
+}
+
+const DEV_SECRET = 'tessera-development-secret-do-not-use-in-production'
+
+export type TesseraConfigOptions = {
+  /** Which database; defaults to DATABASE_URI, else the embedded SQLite file. */
+  databaseUri?: string
+  /** Where uploaded media is written; defaults to MEDIA_DIR, else data/media. */
+  mediaDir?: string
+}
+
+/** Builds the Payload config. Tests call it with their own database and media folder. */
+export function createTesseraConfig(options: TesseraConfigOptions = {}) {
+  const databaseUri = options.databaseUri ?? process.env.DATABASE_URI
+  const migrations = pendingMigrations[databaseKind(databaseUri)]
+
+  async function onInit(payload: Payload): Promise<void> {
+    if (!process.env.PAYLOAD_SECRET && process.env.NODE_ENV === 'production') {
+      throw new Error('PAYLOAD_SECRET is not set. Set it to a long random string (npm run demo creates one in data/).')
+    }
+    if (migrations && process.env.PAYLOAD_MIGRATING !== 'true') await payload.db.migrate({ migrations })
+    if (process.env.TESSERA_SEED_DEMO === '1') await seedDemo(payload)
+  }
+
+  return buildConfig({
+    secret: process.env.PAYLOAD_SECRET || DEV_SECRET,
+    serverURL: process.env.TESSERA_PUBLIC_URL,
+    db: databaseAdapter(databaseUri),
+    editor: lexicalEditor(),
+    sharp,
+    collections: [Pages, Blocks, Segments, mediaCollection(options.mediaDir), Users, ApiKeys],
+    localization: {
+      locales: [
+        { code: 'en', label: 'English' },
+        { code: 'fr', label: 'Français' },
+      ],
+      defaultLocale: 'en',
+      fallback: true,
+    },
+    admin: {
+      user: Users.slug,
+      importMap: { baseDir: dirname },
+      meta: { titleSuffix: ' · Tessera' },
+    },
+    jobs: {
+      // Runs scheduled publishes in a long-running server. Serverless hosts call
+      // /api/payload-jobs/run from a cron instead.
+      autoRun: [{ cron: '* * * * *', queue: 'default' }],
+      shouldAutoRun: () => process.env.TESSERA_JOBS !== 'off',
+    },
+    typescript: { outputFile: path.join(dirname, 'collections/payload-types.ts') },
+    onInit,
+    telemetry: false,
+  })
+}
+
+export default createTesseraConfig()

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+/**
+ * npm run demo: builds if needed, then serves the admin and the demo site on
+ * the embedded SQLite database (data/tessera.db), seeded with Maison Lumen on
+ * first run. PORT overrides 3000.
+ */
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { ensureBuild, root } from './build.mjs'
+
+const dataDir = path.join(root, 'data')
+mkdirSync(dataDir, { recursive: true })
+
+/** A per-install secret, created once, unless PAYLOAD_SECRET is set. */
+function payloadSecret() {
+  if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET
+  const file = path.join(dataDir, '.payload-secret')
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
+  return readFileSync(file, 'utf8').trim()
+}
+
+ensureBuild()
+
+const port = process.env.PORT || '3000'
+const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    PAYLOAD_SECRET: payloadSecret(),
+    TESSERA_SEED_DEMO: '1',
+    TESSERA_PUBLIC_URL: process.env.TESSERA_PUBLIC_URL || `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: '1',
+  },
+})
+console.log(`\nTessera demo: site http://localhost:${port}/  ·  admin http://localhost:${port}/admin\n`)
+
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+server.on('exit', (code) => process.exit(code ?? 0))

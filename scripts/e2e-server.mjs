@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+/**
+ * The server end-to-end tests run against: `next start` on the built app,
+ * with a fresh SQLite database and media folder, seeded with the demo.
+ */
+import { spawn } from 'node:child_process'
+import { mkdirSync, rmSync } from 'node:fs'
+import path from 'node:path'
+
+import { root } from './build.mjs'
+
+const dir = path.join(root, 'data', 'e2e')
+rmSync(dir, { recursive: true, force: true })
+mkdirSync(dir, { recursive: true })
+
+const port = process.env.E2E_PORT ?? '3100'
+const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port, '-H', '127.0.0.1'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    DATABASE_URI: `file:${path.join(dir, 'tessera.db')}`,
+    MEDIA_DIR: path.join(dir, 'media'),
+    PAYLOAD_SECRET: 'e2e-secret-0123456789abcdef0123456789abcdef',
+    TESSERA_SEED_DEMO: '1',
+    TESSERA_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DEMO_API_KEY: process.env.DEMO_API_KEY ?? 'tsk_e2e_render_and_events_key_0123456789abcdef',
+    NEXT_TELEMETRY_DISABLED: '1',
+  },
+})
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+server.on('exit', (code) => process.exit(code ?? 0))
