@@ -5,7 +5,7 @@ import { contentAccess } from './access'
 import { blockContentFields } from './fields/blockContent'
 import { DEFAULT_TONE } from './fields/tones'
 import { activeWindowFields, audienceField, channelsField, lengthField, toneField } from './fields/variantAxes'
-import { checkVariantDistinct, type BlockAxesDraft, type VariantAxesDraft } from './fields/variantIdentity'
+import { checkVariantDistinct, rowIndexIn, type BlockAxesDraft, type VariantAxesDraft } from './fields/variantIdentity'
 
 const KIND_LABELS = {
   hero: 'Hero',
@@ -18,7 +18,7 @@ const KIND_LABELS = {
 
 /** Reported on the variant's tone field: the first axis an editor would change. */
 const validateVariantDistinct: Validate = (value, { data, path }) => {
-  const index = path.find((segment): segment is number => typeof segment === 'number')
+  const index = rowIndexIn(path, 'variants')
   if (!value) return 'Choose a tone for this variant'
   if (index === undefined) return true
   const doc = data as BlockAxesDraft & { variants?: VariantAxesDraft[] }

@@ -5,7 +5,7 @@ import { contentAccess } from './access'
 import { slugField } from './fields/slug'
 import { DEFAULT_TONE } from './fields/tones'
 import { activeWindowFields, audienceField, lengthField, toneField } from './fields/variantAxes'
-import { checkVariantDistinct, type BlockAxesDraft, type VariantAxesDraft } from './fields/variantIdentity'
+import { checkVariantDistinct, rowIndexIn, type BlockAxesDraft, type VariantAxesDraft } from './fields/variantIdentity'
 
 export const SCREEN_RESOLUTIONS = [
   { value: '1920x1080', label: 'Full HD landscape (1920 × 1080)', orientation: 'landscape' },
@@ -43,7 +43,7 @@ const requiredForEmail =
 
 const validateSubjectVariant: Validate = (value, { data, path }) => {
   if (!value) return 'Choose a tone for this variant'
-  const index = path.find((segment): segment is number => typeof segment === 'number')
+  const index = rowIndexIn(path, 'variants')
   const email = (data as PageDraft).email ?? {}
   return index === undefined ? true : checkVariantDistinct(email, email.variants ?? [], index)
 }

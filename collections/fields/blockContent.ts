@@ -54,10 +54,16 @@ function isEmpty(value: unknown): boolean {
   return false
 }
 
+/** Text fields are localized: other locales fall back to the default one, so only it must be filled. */
+const LOCALIZED_KEYS = new Set(['headline', 'body', 'ctaLabel', 'productName'])
+
 function requiredFor(key: string, label: string, next?: Validate): Validate {
   return (value, options) => {
     const kind = (options.data as KindData | undefined)?.kind
-    if (kind && REQUIRED[key]?.includes(kind) && isEmpty(value)) {
+    const locale = options.req?.locale
+    const defaultLocale = options.req?.payload?.config.localization ? options.req.payload.config.localization.defaultLocale : undefined
+    const fallsBack = LOCALIZED_KEYS.has(key) && locale && defaultLocale && locale !== defaultLocale
+    if (kind && REQUIRED[key]?.includes(kind) && isEmpty(value) && !fallsBack) {
       return `${label} is required for ${KIND_NAMES[kind]}`
     }
     return next ? next(value, options) : true

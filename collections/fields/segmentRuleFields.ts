@@ -19,7 +19,7 @@ import {
 function issueFor(schema: z.ZodType, input: unknown, field: string): string | true {
   const result = schema.safeParse(input)
   if (result.success) return true
-  const issue = result.error.issues.find((candidate) => candidate.path[0] === field)
+  const issue = result.error.issues.find((candidate) => candidate.path.length === 1 && candidate.path[0] === field)
   return issue ? issue.message : true
 }
 

@@ -65,3 +65,10 @@ export function checkVariantDistinct(
   }
   return true
 }
+
+/** The row index within `arrayName` in a field path such as ['variants', '2', 'tone']. */
+export function rowIndexIn(path: readonly (number | string)[], arrayName: string): number | undefined {
+  const at = path.lastIndexOf(arrayName)
+  const index = Number(path[at + 1])
+  return at >= 0 && Number.isInteger(index) ? index : undefined
+}
