@@ -36,7 +36,29 @@ const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/
     NEXT_TELEMETRY_DISABLED: '1',
   },
 })
-console.log(`\nTessera demo: site http://localhost:${port}/  ·  admin http://localhost:${port}/admin\n`)
+
+/**
+ * Payload boots on the first request: it runs the migrations and, on an empty
+ * database, seeds the demo (printing the API key). Do it now, not when the
+ * first visitor arrives.
+ */
+async function warmUp() {
+  const deadline = Date.now() + 180_000
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`)
+      if (response.ok) {
+        console.log(`\nTessera demo ready: site http://localhost:${port}/  ·  admin http://localhost:${port}/admin\n`)
+        return
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  console.error('The server did not become ready within 3 minutes; see the log above.')
+}
+void warmUp()
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code) => process.exit(code ?? 0))

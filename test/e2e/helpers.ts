@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type APIRequestContext, type Page } from '@playwright/test'
 
 export const DEMO = {
   editorEmail: 'editor@example.com',
@@ -13,4 +13,16 @@ export async function logIn(page: Page, email = DEMO.editorEmail, password = DEM
   await page.getByLabel(/password/i).fill(password)
   await page.getByRole('button', { name: /login|log in/i }).click()
   await expect(page).toHaveURL(/\/admin\/?$/)
+}
+
+/** Reads Payload's REST API as the demo editor (JWT header: cookies need a CSRF origin). */
+export async function restAsEditor(request: APIRequestContext) {
+  const login = await request.post('/api/users/login', { data: { email: DEMO.editorEmail, password: DEMO.password } })
+  expect(login.ok()).toBe(true)
+  const { token } = (await login.json()) as { token: string }
+  return async (path: string) => {
+    const response = await request.get(path, { headers: { Authorization: `JWT ${token}` } })
+    expect(response.ok(), `${path} answered ${response.status()}`).toBe(true)
+    return response.json()
+  }
 }

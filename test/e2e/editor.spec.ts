@@ -1,0 +1,95 @@
+/**
+ * An editor's day in the admin: write a block with variants, put it on a
+ * page, publish both, and be told precisely what is wrong with a bad variant.
+ */
+import { expect, test, type Page } from '@playwright/test'
+
+import { logIn, restAsEditor } from './helpers'
+
+async function choose(page: Page, fieldId: string, option: string) {
+  await page.locator(`#${fieldId} .rs__control`).click()
+  await page.locator('.rs__option', { hasText: new RegExp(`^${option}$`) }).click()
+}
+
+async function writeBody(page: Page, text: string) {
+  const editor = page.locator('#field-content [contenteditable="true"]').first()
+  await editor.click()
+  await page.keyboard.type(text)
+}
+
+async function publish(page: Page) {
+  await page.getByRole('button', { name: 'Publish changes' }).click()
+}
+
+test('an editor creates a block with two variants, adds it to a page and publishes', async ({ page }) => {
+  const name = `Winter workshop ${Date.now()}`
+  await logIn(page)
+
+  await page.goto('/admin/collections/blocks/create')
+  await page.locator('#field-name').fill(name)
+  await page.locator('#field-content__headline').fill('Candle-making in winter')
+  await writeBody(page, 'Join us every Saturday.')
+
+  await page.getByRole('button', { name: 'Variants' }).click()
+  await page.getByRole('button', { name: 'Add Variant' }).click()
+  await page.locator('#field-variants__0__label').fill('Screens, playful')
+  await choose(page, 'field-variants__0__tone', 'Playful')
+  await choose(page, 'field-variants__0__length', 'Short')
+  await choose(page, 'field-variants__0__channels', 'Screen')
+  await page.locator('#field-variants__0__content__headline').fill('Pour your own candle!')
+
+  await page.getByRole('button', { name: 'Add Variant' }).click()
+  await page.locator('#field-variants__1__label').fill('Email, urgent')
+  await choose(page, 'field-variants__1__tone', 'Urgent')
+  await choose(page, 'field-variants__1__channels', 'Email')
+  await page.locator('#field-variants__1__content__headline').fill('Last places this Saturday')
+
+  await publish(page)
+  await expect(page).toHaveURL(/\/admin\/collections\/blocks\/\d+/)
+
+  const rest = await restAsEditor(page.request)
+  const blocks = await rest(`/api/blocks?where[name][equals]=${encodeURIComponent(name)}&depth=0`)
+  expect(blocks.docs).toHaveLength(1)
+  const block = blocks.docs[0]
+  expect(block._status).toBe('published')
+  expect(block.variants.map((variant: { tone: string; channels: string[] }) => [variant.tone, variant.channels])).toEqual([
+    ['playful', ['screen']],
+    ['urgent', ['email']],
+  ])
+
+  await page.goto('/admin/collections/pages')
+  await page.getByRole('link', { name: 'Maison Lumen: candles, linen and ceramics' }).click()
+  await expect(page.locator('#field-slots')).toBeVisible()
+  const slotsBefore = await page.locator('[id^="field-slots__"][id$="__block"]').count()
+  await page.getByRole('button', { name: 'Add Slot' }).click()
+  const newSlot = `field-slots__${slotsBefore}__block`
+  await page.locator(`#${newSlot} .rs__control`).click()
+  await page.keyboard.type('Winter workshop')
+  await page.locator('.rs__option', { hasText: name }).click()
+  await publish(page)
+  await expect(page.getByText(/updated successfully|published successfully/i).first()).toBeVisible()
+
+  const pages = await rest('/api/pages?where[slug][equals]=home&depth=0')
+  const home = pages.docs[0]
+  expect(home._status).toBe('published')
+  expect(home.slots.map((slot: { block: number }) => slot.block)).toContain(block.id)
+})
+
+test('the admin names the field of a variant that does not differ from the default', async ({ page }) => {
+  await logIn(page)
+  await page.goto('/admin/collections/blocks/create')
+  await page.locator('#field-name').fill(`Invalid variant ${Date.now()}`)
+  await writeBody(page, 'Default copy.')
+
+  await page.getByRole('button', { name: 'Variants' }).click()
+  await page.getByRole('button', { name: 'Add Variant' }).click()
+  await page.locator('#field-variants__0__label').fill('Same as default')
+  await choose(page, 'field-variants__0__tone', 'Friendly')
+
+  await publish(page)
+  await expect(page.getByText(/following field is invalid/i).first()).toBeVisible()
+  const toneField = page.locator('#field-variants__0__tone')
+  await expect(toneField).toHaveClass(/error/)
+  await expect(toneField.getByText(/same tone, length, channels and audience as the default content/i)).toBeAttached()
+  await expect(page).toHaveURL(/\/create$/)
+})
