@@ -11,6 +11,7 @@ import sharp from 'sharp'
 
 import { ApiKeys } from './collections/ApiKeys'
 import { Blocks } from './collections/Blocks'
+import { DeliveryBundles, DeliverySnapshots, DeliveryStatus } from './collections/Delivery'
 import { seedDemo } from './collections/demo/seed'
 import { mediaCollection } from './collections/Media'
 import { migrations as postgresMigrations } from './collections/migrations/postgres'
@@ -96,7 +97,8 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
     db: databaseAdapter(databaseUri),
     editor: lexicalEditor(),
     sharp,
-    collections: [Pages, Blocks, Segments, mediaCollection(options.mediaDir), Users, ApiKeys],
+    collections: [Pages, Blocks, Segments, mediaCollection(options.mediaDir), Users, ApiKeys, DeliverySnapshots, DeliveryBundles],
+    globals: [DeliveryStatus],
     localization: {
       locales: [
         { code: 'en', label: 'English' },

@@ -2,10 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { ValidationError } from 'payload'
 
 import { isAdmin } from './access'
-import { API_KEY_PATTERN, apiKeyHint, digestApiKey, issueApiKeySecret } from './apiKeySecret'
-
-export const API_KEY_SCOPES = ['render', 'events'] as const
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number]
+import { API_KEY_PATTERN, apiKeyHint, digestApiKey, issueApiKeySecret } from '../delivery/apiKeySecret'
 
 /** Passed through req.context so the create/rotate response can show the secret once. */
 const ISSUED_SECRET = 'tessera.issuedApiKey'

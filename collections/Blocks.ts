@@ -1,6 +1,7 @@
 import type { CollectionConfig, Validate } from 'payload'
 
 import { BLOCK_KINDS } from '../engine/axes'
+import { deliveryHooks } from '../delivery/publishHooks'
 import { contentAccess } from './access'
 import { blockContentFields } from './fields/blockContent'
 import { DEFAULT_TONE } from './fields/tones'
@@ -35,6 +36,7 @@ export const Blocks: CollectionConfig = {
     description: 'Modular content with variants by tone, length, channel and audience.',
   },
   access: contentAccess,
+  hooks: deliveryHooks,
   versions: {
     drafts: { schedulePublish: true },
     maxPerDoc: 50,

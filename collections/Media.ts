@@ -2,6 +2,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { CollectionConfig, ImageSize } from 'payload'
 
+import { deliveryHooks } from '../delivery/publishHooks'
 import { isEditor } from './access'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -37,6 +38,7 @@ export const mediaCollection = (staticDir = defaultMediaDir()): CollectionConfig
     delete: isEditor,
   },
   admin: { useAsTitle: 'alt', group: 'Content' },
+  hooks: deliveryHooks,
   upload: {
     staticDir,
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'],

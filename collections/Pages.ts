@@ -1,6 +1,7 @@
 import type { CollectionConfig, Validate } from 'payload'
 
 import { CHANNELS } from '../engine/axes'
+import { deliveryHooks } from '../delivery/publishHooks'
 import { contentAccess } from './access'
 import { slugField } from './fields/slug'
 import { DEFAULT_TONE } from './fields/tones'
@@ -63,6 +64,7 @@ export const Pages: CollectionConfig = {
     description: 'A web page, an email or a store screen: an ordered list of slots, each showing one block.',
   },
   access: contentAccess,
+  hooks: deliveryHooks,
   versions: {
     drafts: { schedulePublish: true },
     maxPerDoc: 50,

@@ -1,8 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
+import { deliveryHooks } from '../delivery/publishHooks'
 import { contentAccess } from './access'
 import { segmentRulesField } from './fields/segmentRuleFields'
 import { slugField } from './fields/slug'
+import { lengthField, toneField } from './fields/variantAxes'
 
 export const Segments: CollectionConfig = {
   slug: 'segments',
@@ -13,6 +15,7 @@ export const Segments: CollectionConfig = {
     description: 'Audiences that variants target. A visitor can belong to several; the highest priority wins a tie.',
   },
   access: contentAccess,
+  hooks: deliveryHooks,
   fields: [
     { name: 'name', type: 'text', required: true, localized: true },
     slugField('segment'),
@@ -25,6 +28,21 @@ export const Segments: CollectionConfig = {
       min: -1000,
       max: 1000,
       admin: { description: 'When a visitor is in several segments that a slot targets, the higher priority wins.' },
+    },
+    {
+      type: 'row',
+      fields: [
+        toneField({
+          name: 'preferredTone',
+          required: false,
+          admin: { width: '50%', description: 'Optional. Members see variants in this tone when a block has one.' },
+        }),
+        lengthField({
+          name: 'preferredLength',
+          required: false,
+          admin: { width: '50%', description: 'Optional. Otherwise the channel decides (screens favour short).' },
+        }),
+      ],
     },
     segmentRulesField,
   ],

@@ -73,6 +73,8 @@ export interface Config {
     media: Media;
     users: User;
     'api-keys': ApiKey;
+    'delivery-snapshots': DeliverySnapshot;
+    'delivery-bundles': DeliveryBundle;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -87,6 +89,8 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
+    'delivery-snapshots': DeliverySnapshotsSelect<false> | DeliverySnapshotsSelect<true>;
+    'delivery-bundles': DeliveryBundlesSelect<false> | DeliveryBundlesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -97,8 +101,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('en' | 'fr') | ('en' | 'fr')[];
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'delivery-status': DeliveryStatus;
+  };
+  globalsSelect: {
+    'delivery-status': DeliveryStatusSelect<false> | DeliveryStatusSelect<true>;
+  };
   locale: 'en' | 'fr';
   widgets: {
     collections: CollectionsWidget;
@@ -426,6 +434,14 @@ export interface Segment {
    */
   priority: number;
   /**
+   * Optional. Members see variants in this tone when a block has one.
+   */
+  preferredTone?: ('formal' | 'friendly' | 'playful' | 'urgent') | null;
+  /**
+   * Optional. Otherwise the channel decides (screens favour short).
+   */
+  preferredLength?: ('short' | 'medium' | 'long') | null;
+  /**
    * Who belongs to this segment. Conditions read visitor traits and the request context; a group nests another all/any list.
    */
   rules: {
@@ -583,6 +599,52 @@ export interface ApiKey {
   createdAt: string;
 }
 /**
+ * Immutable, versioned compilations of everything published. Render nodes serve the active one.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "delivery-snapshots".
+ */
+export interface DeliverySnapshot {
+  id: number;
+  version: string;
+  compiledAt: string;
+  durationMs?: number | null;
+  pages?: number | null;
+  blocks?: number | null;
+  segments?: number | null;
+  manifest:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "delivery-bundles".
+ */
+export interface DeliveryBundle {
+  id: number;
+  hash: string;
+  page: string;
+  bundle:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -721,6 +783,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'api-keys';
         value: number | ApiKey;
+      } | null)
+    | ({
+        relationTo: 'delivery-snapshots';
+        value: number | DeliverySnapshot;
+      } | null)
+    | ({
+        relationTo: 'delivery-bundles';
+        value: number | DeliveryBundle;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -899,6 +969,8 @@ export interface SegmentsSelect<T extends boolean = true> {
   slug?: T;
   description?: T;
   priority?: T;
+  preferredTone?: T;
+  preferredLength?: T;
   rules?:
     | T
     | {
@@ -1100,6 +1172,32 @@ export interface ApiKeysSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "delivery-snapshots_select".
+ */
+export interface DeliverySnapshotsSelect<T extends boolean = true> {
+  version?: T;
+  compiledAt?: T;
+  durationMs?: T;
+  pages?: T;
+  blocks?: T;
+  segments?: T;
+  manifest?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "delivery-bundles_select".
+ */
+export interface DeliveryBundlesSelect<T extends boolean = true> {
+  hash?: T;
+  page?: T;
+  bundle?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1168,6 +1266,46 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * What the render API serves now, and how the last compile went. A failed compile leaves the previous version live.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "delivery-status".
+ */
+export interface DeliveryStatus {
+  id: number;
+  activeVersion?: string | null;
+  activatedAt?: string | null;
+  lastCompile?: {
+    status?: ('ok' | 'failed') | null;
+    at?: string | null;
+    durationMs?: number | null;
+    trigger?: string | null;
+    error?: string | null;
+  };
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "delivery-status_select".
+ */
+export interface DeliveryStatusSelect<T extends boolean = true> {
+  activeVersion?: T;
+  activatedAt?: T;
+  lastCompile?:
+    | T
+    | {
+        status?: T;
+        at?: T;
+        durationMs?: T;
+        trigger?: T;
+        error?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

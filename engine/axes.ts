@@ -24,3 +24,13 @@ export type Device = (typeof DEVICES)[number]
 
 export const BLOCK_KINDS = ['hero', 'text', 'offer', 'cta', 'image', 'product'] as const
 export type BlockKind = (typeof BLOCK_KINDS)[number]
+
+/** Which content fields each kind of block uses (the admin shows only these). */
+export const KIND_FIELDS: Record<BlockKind, readonly ('headline' | 'body' | 'image' | 'cta' | 'offer' | 'product')[]> = {
+  hero: ['headline', 'body', 'image', 'cta'],
+  text: ['headline', 'body'],
+  offer: ['headline', 'body', 'image', 'cta', 'offer'],
+  cta: ['headline', 'body', 'cta'],
+  image: ['headline', 'image', 'cta'],
+  product: ['headline', 'body', 'image', 'cta', 'product'],
+}

@@ -5,14 +5,14 @@
  */
 import type { Field, Validate } from 'payload'
 
-import type { BlockKind } from '../../engine/axes'
+import { KIND_FIELDS, type BlockKind } from '../../engine/axes'
 
 type KindData = { kind?: BlockKind }
 
 const shownFor =
-  (...kinds: BlockKind[]) =>
+  (field: (typeof KIND_FIELDS)[BlockKind][number]) =>
   (data: Partial<KindData> | undefined) =>
-    !data?.kind || kinds.includes(data.kind)
+    !data?.kind || KIND_FIELDS[data.kind].includes(field)
 
 const SAFE_LINK = /^(https:\/\/|http:\/\/|\/(?!\/)|mailto:|tel:|#)/i
 
@@ -84,27 +84,27 @@ export function blockContentFields(withRequirements: boolean): Field[] {
       type: 'text',
       localized: true,
       validate: check('headline', 'A headline'),
-      admin: { condition: shownFor('hero', 'text', 'offer', 'cta', 'image', 'product') },
+      admin: { condition: shownFor('headline') },
     },
     {
       name: 'body',
       type: 'richText',
       localized: true,
       validate: check('body', 'Body text'),
-      admin: { condition: shownFor('hero', 'text', 'offer', 'cta', 'product') },
+      admin: { condition: shownFor('body') },
     },
     {
       name: 'image',
       type: 'upload',
       relationTo: 'media',
       validate: check('image', 'An image'),
-      admin: { condition: shownFor('hero', 'image', 'product', 'offer') },
+      admin: { condition: shownFor('image') },
     },
     {
       name: 'cta',
       label: 'Call to action',
       type: 'group',
-      admin: { condition: shownFor('hero', 'offer', 'cta', 'product', 'image') },
+      admin: { condition: shownFor('cta') },
       fields: [
         {
           type: 'row',

@@ -11,6 +11,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { getPayload, type Payload } from 'payload'
 
+import { deliveryIdle, stopLiveSnapshot } from '../../delivery/liveSnapshot'
 import { createTesseraConfig } from '../../payload.config'
 
 export type DatabaseUnderTest = { name: 'sqlite' | 'postgres' | 'mongodb'; serverUri?: string; skipReason?: string }
@@ -75,6 +76,8 @@ export async function startPayload(database: DatabaseUnderTest): Promise<TestPay
     payload,
     databaseUri,
     close: async () => {
+      await deliveryIdle(payload).catch(() => {})
+      stopLiveSnapshot(payload)
       if (database.name === 'mongodb') await dropDatabase().catch(() => {})
       await payload.destroy().catch(() => {})
       // Payload's destroy() leaves the driver's connections open.

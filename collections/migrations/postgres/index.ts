@@ -1,9 +1,15 @@
 import * as migration_20261122_223939_initial from './20261122_223939_initial';
+import * as migration_20261122_230210_delivery_snapshots from './20261122_230210_delivery_snapshots';
 
 export const migrations = [
   {
     up: migration_20261122_223939_initial.up,
     down: migration_20261122_223939_initial.down,
-    name: '20261122_223939_initial'
+    name: '20261122_223939_initial',
+  },
+  {
+    up: migration_20261122_230210_delivery_snapshots.up,
+    down: migration_20261122_230210_delivery_snapshots.down,
+    name: '20261122_230210_delivery_snapshots'
   },
 ];

@@ -1,9 +1,15 @@
 import * as migration_20261122_223934_initial from './20261122_223934_initial';
+import * as migration_20261122_230204_delivery_snapshots from './20261122_230204_delivery_snapshots';
 
 export const migrations = [
   {
     up: migration_20261122_223934_initial.up,
     down: migration_20261122_223934_initial.down,
-    name: '20261122_223934_initial'
+    name: '20261122_223934_initial',
+  },
+  {
+    up: migration_20261122_230204_delivery_snapshots.up,
+    down: migration_20261122_230204_delivery_snapshots.down,
+    name: '20261122_230204_delivery_snapshots'
   },
 ];

@@ -5,6 +5,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 
+export const API_KEY_SCOPES = ['render', 'events'] as const
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number]
+
 export const API_KEY_PREFIX = 'tsk_'
 export const API_KEY_PATTERN = /^tsk_[A-Za-z0-9_-]{32,128}$/
 

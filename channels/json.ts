@@ -1,0 +1,66 @@
+/**
+ * The render API's JSON representation of an assembled page. Portable: no
+ * Node built-ins, so it runs at the edge like the engine.
+ */
+import type { Locale } from '../engine/axes'
+import type { ResolvedPage } from '../engine/resolvePage'
+import type { Content } from '../engine/snapshot'
+import { publicMedia, type PublicMedia } from './media'
+
+export type JsonContent = Omit<Content, 'image'> & { image?: PublicMedia }
+
+export type RenderedJson = {
+  page: ResolvedPage['page']
+  snapshot: { version: string }
+  personalized: boolean
+  ignored: string[]
+  blocks: {
+    slot: number
+    kind: string
+    block: string
+    variant: { id: string; label: string; tone: string; length: string; default: boolean }
+    content: JsonContent
+  }[]
+  email?: { subject: string; preheader: string; variant: { id: string; label: string; default: boolean } }
+  screen?: ResolvedPage['screen']
+  trace?: ResolvedPage['trace']
+}
+
+export function renderJson(
+  resolved: ResolvedPage,
+  options: { ignored: string[]; mediaBase: string; defaultLocale: Locale; trace: boolean },
+): RenderedJson {
+  const locale = resolved.page.locale
+  return {
+    page: resolved.page,
+    snapshot: { version: resolved.version },
+    personalized: resolved.personalized,
+    ignored: options.ignored,
+    blocks: resolved.blocks.map((block) => {
+      const { image, ...content } = block.content
+      const media = image ? resolved.media[image] : undefined
+      return {
+        slot: block.slot,
+        kind: block.kind,
+        block: block.block,
+        variant: block.variant
+          ? { ...block.variant, default: false }
+          : { id: 'default', label: 'Default content', tone: block.tone, length: block.length, default: true },
+        content: media ? { ...content, image: publicMedia(media, locale, options.defaultLocale, options.mediaBase) } : content,
+      }
+    }),
+    ...(resolved.email
+      ? {
+          email: {
+            subject: resolved.email.subject,
+            preheader: resolved.email.preheader,
+            variant: resolved.email.variant
+              ? { id: resolved.email.variant.id, label: resolved.email.variant.label, default: false }
+              : { id: 'default', label: 'Default subject', default: true },
+          },
+        }
+      : {}),
+    ...(resolved.screen ? { screen: resolved.screen } : {}),
+    ...(options.trace && resolved.trace ? { trace: resolved.trace } : {}),
+  }
+}

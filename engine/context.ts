@@ -1,0 +1,193 @@
+/**
+ * Everything a decision may use, as a zod schema (the single source of truth
+ * for what the render API accepts), and its derivation into the normalized
+ * context the engine evaluates: time split into date, clock, daypart and
+ * weekday in the right time zone; text lower-cased; sets for lookups.
+ */
+import { z } from 'zod'
+
+import { CHANNELS, DEVICES, LENGTHS, LOCALES, type Channel, type Daypart, type Device, type Length, type Locale, type Weekday } from './axes'
+import { TRAIT_KEY } from './segmentRules'
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const PURPOSE = /^[a-z][a-z0-9-]{0,63}$/
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value })
+    return true
+  } catch {
+    return false
+  }
+}
+
+const TraitValueSchema = z.union([
+  z.string().max(512),
+  z.number().finite(),
+  z.boolean(),
+  z.array(z.string().max(512)).max(50),
+])
+export type TraitValue = z.infer<typeof TraitValueSchema>
+
+export const RenderContextSchema = z
+  .object({
+    channel: z.enum(CHANNELS).optional(),
+    locale: z.enum(LOCALES).optional(),
+    /** Time travel: decide as if it were this instant (ISO 8601 with offset). */
+    at: z.iso.datetime({ offset: true, error: 'Use an ISO 8601 date-time with a time zone, e.g. 2026-12-24T18:30:00+01:00' }).optional(),
+    timezone: z.string().refine(isTimeZone, 'Unknown time zone; use an IANA name such as Europe/Paris').optional(),
+    geo: z
+      .object({
+        country: z.string().regex(/^[A-Za-z]{2}$/, 'Use a two-letter ISO country code such as FR').optional(),
+        region: z.string().min(1).max(64).optional(),
+        city: z.string().min(1).max(128).optional(),
+      })
+      .strict()
+      .optional(),
+    store: z.string().max(64).regex(SLUG, 'A store id is lowercase letters, digits and dashes').optional(),
+    device: z.enum(DEVICES).optional(),
+    referrer: z.string().max(2048).optional(),
+    utm: z
+      .object({ source: z.string().max(128).optional(), medium: z.string().max(128).optional(), campaign: z.string().max(128).optional() })
+      .strict()
+      .optional(),
+    visitor: z.string().min(1).max(128).optional(),
+    traits: z
+      .record(z.string().regex(TRAIT_KEY, 'A trait name starts with a letter: letters, digits, “_”, “-”, “.”'), TraitValueSchema)
+      .refine((traits) => Object.keys(traits).length <= 100, 'At most 100 traits')
+      .optional(),
+    segments: z.array(z.string().regex(SLUG, 'A segment is named by its slug, e.g. loyal-gold')).max(50).optional(),
+    consents: z.array(z.string().regex(PURPOSE, 'A consent purpose is a lowercase key such as personalization')).max(50).optional(),
+    tone: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'A tone is a lowercase key such as formal').optional(),
+    length: z.enum(LENGTHS).optional(),
+    preview: z.boolean().optional(),
+  })
+  .strict()
+export type RenderContext = z.infer<typeof RenderContextSchema>
+
+/** The purpose under which visitor data may select content. */
+export const PERSONALIZATION = 'personalization'
+
+/** The normalized context the engine decides with. */
+export type DecisionContext = {
+  channel: Channel
+  locale: Locale
+  /** Epoch milliseconds. */
+  now: number
+  timezone: string
+  /** YYYY-MM-DD in `timezone`. */
+  date: string
+  /** Minutes since midnight in `timezone`. */
+  minutes: number
+  daypart: Daypart
+  weekday: Weekday
+  country?: string
+  region?: string
+  city?: string
+  store?: string
+  device?: Device
+  referrer?: string
+  utmSource?: string
+  utmMedium?: string
+  utmCampaign?: string
+  visitor?: string
+  /** Keys as given; string values lower-cased. */
+  traits: Record<string, TraitValue>
+  assertedSegments: ReadonlySet<string>
+  consents: ReadonlySet<string>
+  /** Visitor data (traits, asserted segments, visitor id) may be used. */
+  personalization: boolean
+  tone?: string
+  length?: Length
+  preview: boolean
+}
+
+/** Daypart boundaries, in local time: morning 05–12, afternoon 12–17, evening 17–22, night 22–05. */
+export function daypartAt(minutes: number): Daypart {
+  if (minutes >= 5 * 60 && minutes < 12 * 60) return 'morning'
+  if (minutes >= 12 * 60 && minutes < 17 * 60) return 'afternoon'
+  if (minutes >= 17 * 60 && minutes < 22 * 60) return 'evening'
+  return 'night'
+}
+
+const WEEKDAY_BY_SHORT_NAME: Record<string, Weekday> = { Mon: 'mon', Tue: 'tue', Wed: 'wed', Thu: 'thu', Fri: 'fri', Sat: 'sat', Sun: 'sun' }
+const clockFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** Local calendar date, clock time and weekday of an instant in a time zone. */
+export function localTime(now: number, timezone: string): { date: string; minutes: number; weekday: Weekday } {
+  let format = clockFormats.get(timezone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+      hourCycle: 'h23',
+    })
+    clockFormats.set(timezone, format)
+  }
+  const parts: Record<string, string> = {}
+  for (const part of format.formatToParts(new Date(now))) parts[part.type] = part.value
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+    weekday: WEEKDAY_BY_SHORT_NAME[parts.weekday ?? 'Mon'] ?? 'mon',
+  }
+}
+
+const lower = (value: string | undefined) => (value === undefined ? undefined : value.trim().toLowerCase())
+
+function normalizedTraits(traits: RenderContext['traits']): Record<string, TraitValue> {
+  const result: Record<string, TraitValue> = {}
+  for (const [key, value] of Object.entries(traits ?? {})) {
+    result[key] = typeof value === 'string' ? value.trim().toLowerCase() : Array.isArray(value) ? value.map((item) => item.trim().toLowerCase()) : value
+  }
+  return result
+}
+
+export type DecisionDefaults = {
+  channel: Channel
+  locale: Locale
+  timezone: string
+  /** The current instant, when the context does not time-travel. */
+  now: number
+}
+
+/** Derives the normalized decision context. Pure: the clock is an argument. */
+export function decisionContext(input: RenderContext, defaults: DecisionDefaults): DecisionContext {
+  const now = input.at ? Date.parse(input.at) : defaults.now
+  const timezone = input.timezone ?? defaults.timezone
+  const { date, minutes, weekday } = localTime(now, timezone)
+  const consents = new Set(input.consents ?? [])
+  const personalization = consents.has(PERSONALIZATION)
+  return {
+    channel: input.channel ?? defaults.channel,
+    locale: input.locale ?? defaults.locale,
+    now,
+    timezone,
+    date,
+    minutes,
+    daypart: daypartAt(minutes),
+    weekday,
+    country: input.geo?.country?.toUpperCase(),
+    region: lower(input.geo?.region),
+    city: lower(input.geo?.city),
+    store: lower(input.store),
+    device: input.device,
+    referrer: lower(input.referrer),
+    utmSource: lower(input.utm?.source),
+    utmMedium: lower(input.utm?.medium),
+    utmCampaign: lower(input.utm?.campaign),
+    visitor: personalization ? input.visitor : undefined,
+    traits: personalization ? normalizedTraits(input.traits) : {},
+    assertedSegments: personalization ? new Set(input.segments ?? []) : new Set(),
+    consents,
+    personalization,
+    tone: input.tone,
+    length: input.length,
+    preview: input.preview ?? false,
+  }
+}

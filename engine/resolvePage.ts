@@ -1,0 +1,188 @@
+/**
+ * Assembles a page for one decision context: segment memberships, then one
+ * variant per slot, the email subject line, and (when asked) a decision trace
+ * saying why each candidate was kept or dropped. Pure and deterministic: the
+ * same snapshot and context always give the same page.
+ */
+import type { Channel, Length, Locale } from './axes'
+import type { DecisionContext } from './context'
+import { evaluateSegments, type Membership } from './segments'
+import type { RuleAttribute } from './segmentRules'
+import { chooseCandidate, preferencesFor, selectVariant, type CandidateTrace, type Preferences } from './select'
+import type { CompiledBlock, CompiledSegment, Content, DeliveryManifest, Media, PageBundle } from './snapshot'
+
+export type ChosenVariant = { id: string; label: string; tone: string; length: Length }
+
+export type ResolvedBlock = {
+  slot: number
+  kind: CompiledBlock['kind']
+  block: string
+  /** The chosen variant; null: the default content. */
+  variant: ChosenVariant | null
+  tone: string
+  length: Length
+  content: Content
+}
+
+export type SlotTrace = { slot: number; block: string; chosen: string; candidates: CandidateTrace[] }
+
+export type DecisionTrace = {
+  context: {
+    channel: Channel
+    locale: Locale
+    at: string
+    timezone: string
+    daypart: string
+    weekday: string
+    personalization: boolean
+  }
+  preferences: Preferences
+  segments: { slug: string; priority: number; member: boolean; reasons: string[] }[]
+  slots: SlotTrace[]
+  subject?: { chosen: string; candidates: CandidateTrace[] }
+}
+
+export type ResolvedPage = {
+  page: { slug: string; title: string; channel: Channel; locale: Locale }
+  version: string
+  /** The decision read visitor data (traits, asserted segments, consents): never share it. */
+  personalized: boolean
+  blocks: ResolvedBlock[]
+  /** Media referenced by the chosen content, by id. */
+  media: Record<string, Media>
+  email?: { subject: string; preheader: string; variant: ChosenVariant | null }
+  screen?: PageBundle['screen']
+  /** Context attributes the decision read, for Vary and cache keys. */
+  attributesRead: RuleAttribute[]
+  /** Identifies the decision: the chosen variant of every slot (and subject). */
+  decisionKey: string
+  trace?: DecisionTrace
+}
+
+/** Indexes that depend only on the manifest; build once per snapshot. */
+export type ManifestIndex = { segmentsById: ReadonlyMap<string, CompiledSegment> }
+
+const indexes = new WeakMap<DeliveryManifest, ManifestIndex>()
+
+export function indexManifest(manifest: DeliveryManifest): ManifestIndex {
+  let index = indexes.get(manifest)
+  if (!index) {
+    index = { segmentsById: new Map(manifest.segments.map((segment) => [segment.id, segment])) }
+    indexes.set(manifest, index)
+  }
+  return index
+}
+
+const chosen = (variant: { id: string; label: string; tone: string; length: Length } | undefined): ChosenVariant | null =>
+  variant ? { id: variant.id, label: variant.label, tone: variant.tone, length: variant.length } : null
+
+function defaultTrace(tone: string, length: Length): CandidateTrace {
+  return { variant: 'default', label: 'Default content', tone, length, kept: true, reason: 'the default content: always a candidate' }
+}
+
+function text(values: Partial<Record<Locale, string>>, locale: Locale, defaultLocale: Locale): string {
+  return values[locale] ?? values[defaultLocale] ?? ''
+}
+
+export function resolvePage(
+  manifest: DeliveryManifest,
+  bundle: PageBundle,
+  context: DecisionContext,
+  options: { trace?: boolean } = {},
+): ResolvedPage {
+  const trace = options.trace ?? false
+  const { segmentsById } = indexManifest(manifest)
+  const segments = evaluateSegments(manifest.segments, context, trace)
+  const preferences = preferencesFor(context, segments)
+  const defaultLocale = manifest.defaultLocale
+
+  const blocks: ResolvedBlock[] = []
+  const media: Record<string, Media> = {}
+  const slotTraces: SlotTrace[] = []
+  let decisionKey = ''
+
+  for (let slot = 0; slot < bundle.slots.length; slot++) {
+    const block = bundle.blocks[bundle.slots[slot]!]
+    if (!block) continue
+    const choice = selectVariant(block, context, segments, segmentsById, preferences, defaultLocale, trace)
+    const variant = choice.variant
+    blocks.push({
+      slot,
+      kind: block.kind,
+      block: block.id,
+      variant: chosen(variant),
+      tone: variant?.tone ?? block.tone,
+      length: variant?.length ?? block.length,
+      content: choice.content,
+    })
+    const image = choice.content.image
+    if (image && bundle.media[image]) media[image] = bundle.media[image]
+    decisionKey += `${slot}:${variant?.id ?? 'default'};`
+    if (trace) {
+      slotTraces.push({
+        slot,
+        block: block.id,
+        chosen: variant?.id ?? 'default',
+        candidates: [defaultTrace(block.tone, block.length), ...choice.candidates!],
+      })
+    }
+  }
+
+  let email: ResolvedPage['email']
+  let subjectTrace: DecisionTrace['subject']
+  if (bundle.email) {
+    const emailDefaults = bundle.email
+    const { winner, candidates } = chooseCandidate(
+      emailDefaults,
+      emailDefaults.variants,
+      (variant) => variant.subject[context.locale] !== undefined,
+      context,
+      segments,
+      segmentsById,
+      preferences,
+      trace,
+    )
+    email = {
+      subject: winner ? winner.subject[context.locale]! : text(emailDefaults.subject, context.locale, defaultLocale),
+      preheader: winner?.preheader[context.locale] ?? text(emailDefaults.preheader, context.locale, defaultLocale),
+      variant: chosen(winner),
+    }
+    decisionKey += `subject:${winner?.id ?? 'default'};`
+    if (trace) subjectTrace = { chosen: winner?.id ?? 'default', candidates: [defaultTrace(emailDefaults.tone, emailDefaults.length), ...candidates!] }
+  }
+
+  const resolved: ResolvedPage = {
+    page: { slug: bundle.slug, title: text(bundle.title, context.locale, defaultLocale), channel: bundle.channel, locale: context.locale },
+    version: manifest.version,
+    personalized: segments.usedVisitorData,
+    blocks,
+    media,
+    email,
+    screen: bundle.screen,
+    attributesRead: [...segments.attributesRead].sort(),
+    decisionKey: `${context.channel}|${context.locale}|${decisionKey}`,
+  }
+  if (trace) {
+    resolved.trace = {
+      context: {
+        channel: context.channel,
+        locale: context.locale,
+        at: new Date(context.now).toISOString(),
+        timezone: context.timezone,
+        daypart: context.daypart,
+        weekday: context.weekday,
+        personalization: context.personalization,
+      },
+      preferences,
+      segments: segments.memberships.map((membership: Membership) => ({
+        slug: membership.segment.slug,
+        priority: membership.segment.priority,
+        member: membership.member,
+        reasons: membership.reasons,
+      })),
+      slots: slotTraces,
+      subject: subjectTrace,
+    }
+  }
+  return resolved
+}
