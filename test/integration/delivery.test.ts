@@ -4,7 +4,7 @@
  * with real Requests (the same function the route calls).
  */
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { seedDemo } from '../../collections/demo/seed'
 import { forgetApiKeys } from '../../delivery/apiKeys'
@@ -201,6 +201,21 @@ for (const database of databasesUnderTest()) {
       const revoked = await render('/api/render/home', { key: revocable })
       expect(revoked.response.status).toBe(401)
       expect(revoked.json.error?.message).toMatch(/revoked/)
+    })
+
+    it('stops honouring a revoked key within 30 seconds, without a database read per request before that', async () => {
+      const secret = 'tsk_soon_revoked_key_0123456789abcdefghijklmno'
+      const created = await payload.create({ collection: 'api-keys', data: { name: 'Soon revoked', scopes: ['render'], secret } })
+      expect((await render('/api/render/home', { key: secret })).response.status).toBe(200)
+      await payload.update({ collection: 'api-keys', id: created.id, data: { revoked: true } })
+      expect((await render('/api/render/home', { key: secret })).response.status).toBe(200)
+      vi.useFakeTimers({ toFake: ['Date'] })
+      try {
+        vi.setSystemTime(Date.now() + 31_000)
+        expect((await render('/api/render/home', { key: secret })).response.status).toBe(401)
+      } finally {
+        vi.useRealTimers()
+      }
     })
 
     it('makes a publish visible, ignores draft saves, and keeps the last good snapshot when a compile fails', async () => {

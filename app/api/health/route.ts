@@ -1,14 +1,17 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
+import { liveManifest } from '../../../delivery/liveSnapshot'
+
 export const dynamic = 'force-dynamic'
 
-/** Ready when Payload has booted (migrations run) and the database answers. */
+/** Ready when Payload has booted (migrations run), the database answers and a snapshot is live. */
 export async function GET() {
   try {
     const payload = await getPayload({ config })
     await payload.count({ collection: 'pages', overrideAccess: true })
-    return Response.json({ status: 'ok' }, { headers: { 'Cache-Control': 'no-store' } })
+    const manifest = await liveManifest(payload)
+    return Response.json({ status: 'ok', snapshot: manifest?.version ?? null }, { headers: { 'Cache-Control': 'no-store' } })
   } catch (error) {
     return Response.json(
       { error: { code: 'unavailable', message: `Not ready: ${error instanceof Error ? error.message : String(error)}`, issues: [] } },

@@ -1,0 +1,43 @@
+import config from '@payload-config'
+import type { Metadata } from 'next'
+import { headers } from 'next/headers'
+import { notFound } from 'next/navigation'
+import { getPayload } from 'payload'
+
+import { renderSitePage } from '../../delivery/sitePage'
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>
+
+function requestUrl(host: string | null, path: string, searchParams: Record<string, string | string[] | undefined>): string {
+  const query = new URLSearchParams()
+  for (const [key, value] of Object.entries(searchParams)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(key, item)
+  }
+  const search = query.toString()
+  return `http://${host ?? 'localhost'}${path}${search ? `?${search}` : ''}`
+}
+
+async function render(slug: string, path: string, searchParams: SearchParams) {
+  const [payload, incoming, params] = await Promise.all([getPayload({ config }), headers(), searchParams])
+  return renderSitePage(payload, slug, requestUrl(incoming.get('host'), path, params), new Headers(incoming))
+}
+
+export async function sitePageMetadata(slug: string, path: string, searchParams: SearchParams): Promise<Metadata> {
+  const page = await render(slug, path, searchParams)
+  return page.status === 'ok' ? { title: page.decided.resolved.page.title } : {}
+}
+
+/** A web page decided for this visitor, in the first byte of HTML: no client-side swapping. */
+export async function SitePageView({ slug, path, searchParams }: { slug: string; path: string; searchParams: SearchParams }) {
+  const page = await render(slug, path, searchParams)
+  if (page.status === 'not-found') notFound()
+  if (page.status === 'error') {
+    return (
+      <main id="main" className="site-error">
+        <h1>This page cannot be shown</h1>
+        <p>{page.message}</p>
+      </main>
+    )
+  }
+  return <main id="main" dangerouslySetInnerHTML={{ __html: page.html }} />
+}
