@@ -11,6 +11,7 @@ import sharp from 'sharp'
 
 import { ApiKeys } from './collections/ApiKeys'
 import { Blocks } from './collections/Blocks'
+import { ConsentPurposes, ensureDefaultPurposes } from './collections/ConsentPurposes'
 import { DeliveryBundles, DeliverySnapshots, DeliveryStatus } from './collections/Delivery'
 import { seedDemo } from './collections/demo/seed'
 import { mediaCollection } from './collections/Media'
@@ -18,6 +19,7 @@ import { migrations as postgresMigrations } from './collections/migrations/postg
 import { migrations as sqliteMigrations } from './collections/migrations/sqlite'
 import { Pages } from './collections/Pages'
 import { Segments } from './collections/Segments'
+import { Stores } from './collections/Stores'
 import { Users } from './collections/Users'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -87,7 +89,9 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
     if (!process.env.PAYLOAD_SECRET && process.env.NODE_ENV === 'production') {
       throw new Error('PAYLOAD_SECRET is not set. Set it to a long random string (npm run demo creates one in data/).')
     }
-    if (migrations && process.env.PAYLOAD_MIGRATING !== 'true') await payload.db.migrate({ migrations })
+    if (process.env.PAYLOAD_MIGRATING === 'true') return
+    if (migrations) await payload.db.migrate({ migrations })
+    await ensureDefaultPurposes(payload)
     if (process.env.TESSERA_SEED_DEMO === '1') await seedDemo(payload)
   }
 
@@ -97,7 +101,7 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
     db: databaseAdapter(databaseUri),
     editor: lexicalEditor(),
     sharp,
-    collections: [Pages, Blocks, Segments, mediaCollection(options.mediaDir), Users, ApiKeys, DeliverySnapshots, DeliveryBundles],
+    collections: [Pages, Blocks, Segments, Stores, ConsentPurposes, mediaCollection(options.mediaDir), Users, ApiKeys, DeliverySnapshots, DeliveryBundles],
     globals: [DeliveryStatus],
     localization: {
       locales: [

@@ -95,6 +95,15 @@ export const Pages: CollectionConfig = {
       type: 'group',
       admin: { condition: (data) => data?.channel === 'email' },
       fields: [
+        {
+          name: 'list',
+          type: 'relationship',
+          relationTo: 'consent-purposes',
+          filterOptions: { kind: { equals: 'marketing' } },
+          admin: {
+            description: 'The mailing list this email is sent to: recipients who left it are not sent it, and its unsubscribe link leaves only this list. Empty for transactional email.',
+          },
+        },
         { name: 'subject', type: 'text', localized: true, validate: requiredForEmail('A subject line') },
         { name: 'preheader', type: 'text', localized: true, admin: { description: 'The preview text inbox lists show after the subject.' } },
         {

@@ -70,6 +70,8 @@ export interface Config {
     pages: Page;
     blocks: Block;
     segments: Segment;
+    stores: Store;
+    'consent-purposes': ConsentPurpose;
     media: Media;
     users: User;
     'api-keys': ApiKey;
@@ -86,6 +88,8 @@ export interface Config {
     pages: PagesSelect<false> | PagesSelect<true>;
     blocks: BlocksSelect<false> | BlocksSelect<true>;
     segments: SegmentsSelect<false> | SegmentsSelect<true>;
+    stores: StoresSelect<false> | StoresSelect<true>;
+    'consent-purposes': ConsentPurposesSelect<false> | ConsentPurposesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
@@ -165,6 +169,10 @@ export interface Page {
       }[]
     | null;
   email?: {
+    /**
+     * The mailing list this email is sent to: recipients who left it are not sent it, and its unsubscribe link leaves only this list. Empty for transactional email.
+     */
+    list?: (number | null) | ConsentPurpose;
     subject?: string | null;
     /**
      * The preview text inbox lists show after the subject.
@@ -454,6 +462,7 @@ export interface Segment {
             | 'region'
             | 'city'
             | 'store'
+            | 'storeFormat'
             | 'device'
             | 'daypart'
             | 'weekday'
@@ -497,6 +506,7 @@ export interface Segment {
                   | 'region'
                   | 'city'
                   | 'store'
+                  | 'storeFormat'
                   | 'device'
                   | 'daypart'
                   | 'weekday'
@@ -533,6 +543,55 @@ export interface Segment {
         }[]
       | null;
   };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Shown in the consent banner and the preference center. Marketing purposes are mailing lists.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consent-purposes".
+ */
+export interface ConsentPurpose {
+  id: number;
+  name: string;
+  /**
+   * Identifies the purpose in APIs: lowercase letters, digits and dashes.
+   */
+  slug: string;
+  description?: string | null;
+  kind: 'necessary' | 'personalization' | 'analytics' | 'marketing';
+  /**
+   * A paid subscription: never cancelled by leaving another list.
+   */
+  paid?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * A request naming a store (store screens, click-and-collect pages) decides with its city, time zone and format.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stores".
+ */
+export interface Store {
+  id: number;
+  name: string;
+  /**
+   * Identifies the store in APIs: lowercase letters, digits and dashes.
+   */
+  slug: string;
+  city: string;
+  region?: string | null;
+  /**
+   * Two-letter ISO code.
+   */
+  country: string;
+  /**
+   * IANA time zone, for dayparts and opening hours.
+   */
+  timezone: string;
+  format: 'flagship' | 'boutique' | 'outlet' | 'corner';
   updatedAt: string;
   createdAt: string;
 }
@@ -773,6 +832,14 @@ export interface PayloadLockedDocument {
         value: number | Segment;
       } | null)
     | ({
+        relationTo: 'stores';
+        value: number | Store;
+      } | null)
+    | ({
+        relationTo: 'consent-purposes';
+        value: number | ConsentPurpose;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -851,6 +918,7 @@ export interface PagesSelect<T extends boolean = true> {
   email?:
     | T
     | {
+        list?: T;
         subject?: T;
         preheader?: T;
         tone?: T;
@@ -1004,6 +1072,34 @@ export interface SegmentsSelect<T extends boolean = true> {
               id?: T;
             };
       };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stores_select".
+ */
+export interface StoresSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  city?: T;
+  region?: T;
+  country?: T;
+  timezone?: T;
+  format?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consent-purposes_select".
+ */
+export interface ConsentPurposesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  kind?: T;
+  paid?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -13,12 +13,14 @@ import type {
   CompiledSegment,
   CompiledSubjectVariant,
   CompiledVariant,
+  ConsentPurpose,
   Content,
   LocalizedContent,
   LocalizedText,
   Media,
   MediaRendition,
   PageBundle,
+  Store,
 } from '../engine/snapshot'
 import { richTextFromLexical } from './lexical'
 
@@ -298,6 +300,7 @@ export type PageDoc = {
   title?: PerLocale<string>
   slots?: { block?: unknown }[] | null
   email?: {
+    list?: unknown
     subject?: PerLocale<string>
     preheader?: PerLocale<string>
     tone?: string | null
@@ -333,7 +336,13 @@ function compileSubjectVariant(variant: SubjectVariantDoc, index: number, pageId
  * `blocks` and `media` hold compiled documents by id; missing ones (deleted
  * or unpublished blocks) are left out of the page.
  */
-export function compilePage(doc: PageDoc, blocks: ReadonlyMap<string, CompiledBlock>, media: ReadonlyMap<string, Media>): PageBundle {
+export function compilePage(
+  doc: PageDoc,
+  blocks: ReadonlyMap<string, CompiledBlock>,
+  media: ReadonlyMap<string, Media>,
+  purposeSlugs: ReadonlyMap<string, string> = new Map(),
+): PageBundle {
+  const list = idOf(doc.email?.list)
   const slots = slotBlockIds(doc).filter((id) => blocks.has(id))
   const pageBlocks: Record<string, CompiledBlock> = {}
   const pageMedia: Record<string, Media> = {}
@@ -364,6 +373,7 @@ export function compilePage(doc: PageDoc, blocks: ReadonlyMap<string, CompiledBl
             tone: doc.email?.tone ?? 'friendly',
             length: doc.email?.length ?? 'medium',
             variants: (doc.email?.variants ?? []).map((variant, index) => compileSubjectVariant(variant, index, doc.id)),
+            ...(list && purposeSlugs.has(list) ? { list: purposeSlugs.get(list)! } : {}),
           },
         }
       : {}),
@@ -371,4 +381,48 @@ export function compilePage(doc: PageDoc, blocks: ReadonlyMap<string, CompiledBl
       ? { screen: { width: width!, height: height!, orientation: doc.screen?.orientation ?? (width! >= height! ? 'landscape' : 'portrait') } }
       : {}),
   }
+}
+
+// ─── Stores ────────────────────────────────────────────────────────────────
+
+export type StoreDoc = { slug: string; name: string; city: string; region?: string | null; country: string; timezone: string; format: Store['format'] }
+
+export function compileStores(docs: StoreDoc[]): Record<string, Store> {
+  const stores: Record<string, Store> = {}
+  for (const doc of [...docs].sort((a, b) => (a.slug < b.slug ? -1 : 1))) {
+    stores[doc.slug] = {
+      name: doc.name,
+      city: doc.city,
+      ...(doc.region ? { region: doc.region } : {}),
+      country: doc.country.toUpperCase(),
+      timezone: doc.timezone,
+      format: doc.format,
+    }
+  }
+  return stores
+}
+
+// ─── Consent purposes ──────────────────────────────────────────────────────
+
+export type PurposeDoc = {
+  id: Id
+  slug: string
+  kind: ConsentPurpose['kind']
+  paid?: boolean | null
+  name?: PerLocale<string>
+  description?: PerLocale<string>
+}
+
+const PURPOSE_ORDER: ConsentPurpose['kind'][] = ['necessary', 'personalization', 'analytics', 'marketing']
+
+export function compilePurposes(docs: PurposeDoc[]): ConsentPurpose[] {
+  return [...docs]
+    .sort((a, b) => PURPOSE_ORDER.indexOf(a.kind) - PURPOSE_ORDER.indexOf(b.kind) || (a.slug < b.slug ? -1 : 1))
+    .map((doc) => ({
+      slug: doc.slug,
+      kind: doc.kind,
+      paid: Boolean(doc.paid),
+      name: localizedText(doc.name),
+      description: localizedText(doc.description),
+    }))
 }

@@ -24,12 +24,16 @@ import {
   compileMedia,
   compilePage,
   compileSegment,
+  compilePurposes,
+  compileStores,
   slotBlockIds,
   sortSegments,
   type BlockDoc,
   type MediaDoc,
   type PageDoc,
   type SegmentDoc,
+  type PurposeDoc,
+  type StoreDoc,
 } from './compile'
 
 /** How many snapshots to keep (older ones, and bundles only they used, are pruned). */
@@ -151,6 +155,11 @@ async function readMedia(payload: Payload, blocks: Iterable<CompiledBlock>): Pro
 /** Compiles what is published now, without storing anything. */
 export async function compileFromDatabase(payload: Payload): Promise<{ manifest: DeliveryManifest; bundles: Map<string, PageBundle>; blockCount: number }> {
   const segments = await readSegments(payload)
+  const { docs: storeDocs } = await payload.find({ collection: 'stores', depth: 0, pagination: false, overrideAccess: true })
+  const stores = compileStores(storeDocs as unknown as StoreDoc[])
+  const { docs: purposeDocs } = await payload.find({ collection: 'consent-purposes', locale: 'all', depth: 0, pagination: false, overrideAccess: true })
+  const purposes = compilePurposes(purposeDocs as unknown as PurposeDoc[])
+  const purposeSlugs = new Map(purposeDocs.map((doc) => [String(doc.id), doc.slug]))
   const pages = await readPublishedPages(payload)
   const blocks = await readBlocks(payload, [...new Set(pages.flatMap(slotBlockIds))])
   const media = await readMedia(payload, blocks.values())
@@ -158,7 +167,7 @@ export async function compileFromDatabase(payload: Payload): Promise<{ manifest:
   const bundles = new Map<string, PageBundle>()
   const pageIndex: DeliveryManifest['pages'] = {}
   for (const page of [...pages].sort((a, b) => (a.slug < b.slug ? -1 : 1))) {
-    const parsed = PageBundleSchema.safeParse(compilePage(page, blocks, media))
+    const parsed = PageBundleSchema.safeParse(compilePage(page, blocks, media, purposeSlugs))
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       throw new CompileError(`Page “${page.slug}”: ${issue?.path.join('.')}: ${issue?.message}`)
@@ -168,7 +177,7 @@ export async function compileFromDatabase(payload: Payload): Promise<{ manifest:
     pageIndex[page.slug] = { bundle: hash, channel: page.channel }
   }
 
-  const content = { defaultLocale: DEFAULT_LOCALE, locales: [...LOCALES], segments, pages: pageIndex }
+  const content = { defaultLocale: DEFAULT_LOCALE, locales: [...LOCALES], segments, pages: pageIndex, stores, purposes }
   const manifest = DeliveryManifestSchema.parse({ version: contentHash(content), compiledAt: new Date().toISOString(), ...content })
   return { manifest, bundles, blockCount: blocks.size }
 }

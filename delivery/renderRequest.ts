@@ -106,6 +106,7 @@ export async function decideRequest(
     locale: manifest.defaultLocale,
     timezone: DEFAULT_TIMEZONE,
     now: Date.now(),
+    stores: manifest.stores,
   })
   const resolved = resolvePage(manifest, bundle, decision, { trace: built.value.debug })
   return { ok: true, value: { manifest, bundle, resolved, request: built.value } }

@@ -198,7 +198,8 @@ export async function requestContext(
       headers.locale = ['Accept-Language']
     }
   }
-  const fromPlatform = geoFromHeaders(request.headers)
+  // A request naming a store is about that store: its place and time zone, not the caller's.
+  const fromPlatform = input.store ? { geo: {}, used: {} as Record<string, string[]>, timezone: undefined } : geoFromHeaders(request.headers)
   const statedGeo = (input.geo ?? {}) as Record<string, unknown>
   const geo = { ...fromPlatform.geo, ...statedGeo }
   if (Object.keys(geo).length > 0) input.geo = geo

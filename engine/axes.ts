@@ -22,6 +22,9 @@ export type Weekday = (typeof WEEKDAYS)[number]
 export const DEVICES = ['mobile', 'tablet', 'desktop', 'screen'] as const
 export type Device = (typeof DEVICES)[number]
 
+export const STORE_FORMATS = ['flagship', 'boutique', 'outlet', 'corner'] as const
+export type StoreFormat = (typeof STORE_FORMATS)[number]
+
 export const BLOCK_KINDS = ['hero', 'text', 'offer', 'cta', 'image', 'product'] as const
 export type BlockKind = (typeof BLOCK_KINDS)[number]
 

@@ -6,8 +6,9 @@
  */
 import { z } from 'zod'
 
-import { CHANNELS, DEVICES, LENGTHS, LOCALES, type Channel, type Daypart, type Device, type Length, type Locale, type Weekday } from './axes'
+import { CHANNELS, DEVICES, LENGTHS, LOCALES, type Channel, type Daypart, type Device, type Length, type Locale, type StoreFormat, type Weekday } from './axes'
 import { TRAIT_KEY } from './segmentRules'
+import type { Store } from './snapshot'
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const PURPOSE = /^[a-z][a-z0-9-]{0,63}$/
@@ -85,6 +86,7 @@ export type DecisionContext = {
   region?: string
   city?: string
   store?: string
+  storeFormat?: StoreFormat
   device?: Device
   referrer?: string
   utmSource?: string
@@ -154,12 +156,15 @@ export type DecisionDefaults = {
   timezone: string
   /** The current instant, when the context does not time-travel. */
   now: number
+  /** Known stores: a context naming one takes its city, region, country, time zone and format (unless stated). */
+  stores?: Readonly<Record<string, Store>>
 }
 
 /** Derives the normalized decision context. Pure: the clock is an argument. */
 export function decisionContext(input: RenderContext, defaults: DecisionDefaults): DecisionContext {
+  const store = input.store && defaults.stores && Object.hasOwn(defaults.stores, input.store) ? defaults.stores[input.store] : undefined
   const now = input.at ? Date.parse(input.at) : defaults.now
-  const timezone = input.timezone ?? defaults.timezone
+  const timezone = input.timezone ?? store?.timezone ?? defaults.timezone
   const { date, minutes, weekday } = localTime(now, timezone)
   const consents = new Set(input.consents ?? [])
   const personalization = consents.has(PERSONALIZATION)
@@ -172,10 +177,11 @@ export function decisionContext(input: RenderContext, defaults: DecisionDefaults
     minutes,
     daypart: daypartAt(minutes),
     weekday,
-    country: input.geo?.country?.toUpperCase(),
-    region: lower(input.geo?.region),
-    city: lower(input.geo?.city),
+    country: (input.geo?.country ?? store?.country)?.toUpperCase(),
+    region: lower(input.geo?.region ?? store?.region),
+    city: lower(input.geo?.city ?? store?.city),
     store: lower(input.store),
+    storeFormat: store?.format,
     device: input.device,
     referrer: lower(input.referrer),
     utmSource: lower(input.utm?.source),

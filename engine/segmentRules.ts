@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 
-import { CHANNELS, DAYPARTS, DEVICES, LOCALES, WEEKDAYS } from './axes'
+import { CHANNELS, DAYPARTS, DEVICES, LOCALES, STORE_FORMATS, WEEKDAYS } from './axes'
 
 export const RULE_ATTRIBUTES = [
   'trait',
@@ -14,6 +14,7 @@ export const RULE_ATTRIBUTES = [
   'region',
   'city',
   'store',
+  'storeFormat',
   'device',
   'daypart',
   'weekday',
@@ -35,6 +36,7 @@ export const ATTRIBUTE_LABELS: Record<RuleAttribute, string> = {
   region: 'Region',
   city: 'City',
   store: 'Store',
+  storeFormat: 'Store format',
   device: 'Device',
   daypart: 'Daypart',
   weekday: 'Weekday',
@@ -97,6 +99,7 @@ const VOCABULARIES: Partial<Record<RuleAttribute, readonly string[]>> = {
   channel: CHANNELS,
   locale: LOCALES,
   device: DEVICES,
+  storeFormat: STORE_FORMATS,
 }
 
 export const TRAIT_KEY = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/

@@ -41,6 +41,8 @@ function valueOf(condition: CompiledCondition, context: DecisionContext): Value 
       return context.city
     case 'store':
       return context.store
+    case 'storeFormat':
+      return context.storeFormat
     case 'device':
       return context.device
     case 'daypart':

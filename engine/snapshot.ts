@@ -9,7 +9,7 @@
  */
 import { z } from 'zod'
 
-import { BLOCK_KINDS, CHANNELS, LENGTHS, LOCALES } from './axes'
+import { BLOCK_KINDS, CHANNELS, LENGTHS, LOCALES, STORE_FORMATS } from './axes'
 import { MATCH_MODES, RULE_ATTRIBUTES, RULE_OPERATORS } from './segmentRules'
 
 const Locale = z.enum(LOCALES)
@@ -198,6 +198,8 @@ export const PageBundleSchema = z.object({
       tone: z.string(),
       length: Length,
       variants: z.array(CompiledSubjectVariantSchema),
+      /** The mailing list (a marketing consent purpose) this email goes to; absent for transactional email. */
+      list: z.string().optional(),
     })
     .optional(),
   screen: z.object({ width: z.number().int(), height: z.number().int(), orientation: z.enum(['landscape', 'portrait']) }).optional(),
@@ -210,6 +212,25 @@ export const ManifestPageSchema = z.object({
   channel: Channel,
 })
 
+export const StoreSchema = z.object({
+  name: z.string(),
+  city: z.string(),
+  region: z.string().optional(),
+  country: z.string(),
+  timezone: z.string(),
+  format: z.enum(STORE_FORMATS),
+})
+export type Store = z.infer<typeof StoreSchema>
+
+export const ConsentPurposeSchema = z.object({
+  slug: z.string(),
+  kind: z.enum(['necessary', 'personalization', 'analytics', 'marketing']),
+  paid: z.boolean(),
+  name: LocalizedTextSchema,
+  description: LocalizedTextSchema,
+})
+export type ConsentPurpose = z.infer<typeof ConsentPurposeSchema>
+
 export const DeliveryManifestSchema = z.object({
   /** Content hash of everything below: same content, same version. */
   version: z.string(),
@@ -219,5 +240,9 @@ export const DeliveryManifestSchema = z.object({
   /** Sorted by priority (highest first), then slug. */
   segments: z.array(CompiledSegmentSchema),
   pages: z.record(z.string(), ManifestPageSchema),
+  /** Stores by id: a request naming one decides with its city, time zone and format. */
+  stores: z.record(z.string(), StoreSchema),
+  /** What visitors can consent to, in display order; marketing purposes are mailing lists. */
+  purposes: z.array(ConsentPurposeSchema),
 })
 export type DeliveryManifest = z.infer<typeof DeliveryManifestSchema>

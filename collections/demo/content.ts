@@ -98,6 +98,23 @@ export const DEMO_SEGMENTS: DemoSegment[] = [
   },
 ]
 
+export const DEMO_STORES = [
+  { slug: 'paris-rivoli', name: 'Paris Rivoli', city: 'Paris', region: 'Île-de-France', country: 'FR', timezone: 'Europe/Paris', format: 'flagship' },
+  { slug: 'lyon-bellecour', name: 'Lyon Bellecour', city: 'Lyon', region: 'Auvergne-Rhône-Alpes', country: 'FR', timezone: 'Europe/Paris', format: 'boutique' },
+  { slug: 'bordeaux-sainte-catherine', name: 'Bordeaux Sainte-Catherine', city: 'Bordeaux', region: 'Nouvelle-Aquitaine', country: 'FR', timezone: 'Europe/Paris', format: 'boutique' },
+] as const
+
+/** A paid list besides the free newsletter (the default purposes come with every install). */
+export const DEMO_LISTS = [
+  {
+    slug: 'atelier-club',
+    kind: 'marketing',
+    paid: true,
+    name: l('Atelier Club (paid)', 'Club Atelier (payant)'),
+    description: l('The members’ letter: workshop bookings and previews.', 'La lettre des membres : réservations d’ateliers et avant-premières.'),
+  },
+] as const
+
 export type DemoContent = {
   headline?: Localized
   body?: LocalizedRichText
@@ -476,6 +493,7 @@ export type DemoPage = {
   channel: 'web' | 'email' | 'screen'
   slots: string[]
   email?: {
+    list: string
     subject: Localized
     preheader: Localized
     variants: { label: string; tone: string; length: 'short' | 'medium' | 'long'; audience?: string[]; subject: Localized; preheader?: Localized }[]
@@ -496,6 +514,7 @@ export const DEMO_PAGES: DemoPage[] = [
     channel: 'email',
     slots: ['home-hero', 'newsletter-intro', 'autumn-offer', 'product-linen', 'shop-cta', 'delivery-promise'],
     email: {
+      list: 'newsletter',
       subject: l('Our autumn edit is here', 'Notre sélection d’automne est arrivée'),
       preheader: l('Three new scents and 20 % off candles until Sunday.', 'Trois nouveaux parfums et 20 % sur les bougies jusqu’à dimanche.'),
       variants: [

@@ -6,7 +6,7 @@
  */
 import type { Payload } from 'payload'
 
-import { DEMO_BLOCKS, DEMO_PAGES, DEMO_SEGMENTS, type Localized } from './content'
+import { DEMO_BLOCKS, DEMO_LISTS, DEMO_PAGES, DEMO_SEGMENTS, DEMO_STORES, type Localized } from './content'
 import { DEMO_IMAGES, rasterize } from './images'
 
 export const DEMO_DEFAULTS = {
@@ -74,7 +74,7 @@ type Ref = number | string
 
 async function createBilingual(
   payload: Payload,
-  collection: 'segments' | 'blocks' | 'pages',
+  collection: 'segments' | 'blocks' | 'pages' | 'consent-purposes',
   localizedData: Record<string, unknown>,
 ): Promise<Ref> {
   const created = await payload.create({
@@ -138,6 +138,13 @@ export async function seedDemo(payload: Payload, credentials = demoCredentials()
     media.set(image.key, doc.id)
   }
 
+  for (const store of DEMO_STORES) {
+    await payload.create({ collection: 'stores', data: { ...store }, overrideAccess: true })
+  }
+  for (const list of DEMO_LISTS) await createBilingual(payload, 'consent-purposes', { ...list })
+  const { docs: purposes } = await payload.find({ collection: 'consent-purposes', depth: 0, pagination: false, overrideAccess: true })
+  const purposeId = (slug: string) => purposes.find((purpose) => purpose.slug === slug)?.id
+
   const segments = new Map<string, Ref>()
   for (const segment of DEMO_SEGMENTS) {
     segments.set(segment.slug, await createBilingual(payload, 'segments', segment))
@@ -177,6 +184,7 @@ export async function seedDemo(payload: Payload, credentials = demoCredentials()
         ? {
             email: {
               ...page.email,
+              list: purposeId(page.email.list),
               tone: 'friendly',
               length: 'medium',
               variants: page.email.variants.map((variant) => ({ ...variant, audience: audience(variant.audience) })),

@@ -18,6 +18,8 @@ async function writeBody(page: Page, text: string) {
 }
 
 async function publish(page: Page) {
+  // Let the admin finish its form-state round trips, or their answers can race the submit's field errors.
+  await page.waitForLoadState('networkidle')
   await page.getByRole('button', { name: 'Publish changes' }).click()
 }
 

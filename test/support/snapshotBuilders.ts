@@ -61,6 +61,8 @@ export function manifest(segments: CompiledSegment[], extra: Partial<DeliveryMan
     locales: ['en', 'fr'],
     segments: [...segments].sort((a, b) => b.priority - a.priority || (a.slug < b.slug ? -1 : 1)),
     pages: {},
+    stores: {},
+    purposes: [],
     ...extra,
   }
 }

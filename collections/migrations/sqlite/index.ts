@@ -1,5 +1,6 @@
 import * as migration_20261122_223934_initial from './20261122_223934_initial';
 import * as migration_20261122_230204_delivery_snapshots from './20261122_230204_delivery_snapshots';
+import * as migration_20261122_232622_stores_and_purposes from './20261122_232622_stores_and_purposes';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261122_230204_delivery_snapshots.up,
     down: migration_20261122_230204_delivery_snapshots.down,
-    name: '20261122_230204_delivery_snapshots'
+    name: '20261122_230204_delivery_snapshots',
+  },
+  {
+    up: migration_20261122_232622_stores_and_purposes.up,
+    down: migration_20261122_232622_stores_and_purposes.down,
+    name: '20261122_232622_stores_and_purposes'
   },
 ];
