@@ -1,5 +1,8 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test'
 
+/** The secret the e2e server runs with (scripts/e2e-server.mjs), to sign cookies as it would. */
+export const E2E_SECRET = 'e2e-secret-0123456789abcdef0123456789abcdef'
+
 export const DEMO = {
   editorEmail: 'editor@example.com',
   adminEmail: 'admin@example.com',
