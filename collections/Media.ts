@@ -1,14 +1,10 @@
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { CollectionConfig, ImageSize } from 'payload'
+
+import { mediaDirectory } from '../delivery/mediaFiles'
 
 import { deliveryHooks } from '../delivery/publishHooks'
 import { isEditor } from './access'
 
-const dirname = path.dirname(fileURLToPath(import.meta.url))
-
-/** Uploaded files live beside the embedded database; override with MEDIA_DIR. */
-export const defaultMediaDir = () => process.env.MEDIA_DIR ?? path.resolve(dirname, '../data/media')
 
 const webWidths = [640, 1024, 1600]
 
@@ -28,7 +24,7 @@ export const MEDIA_SIZES: ImageSize[] = [
   { name: 'screen3840', width: 3840, formatOptions: { format: 'jpeg', options: { quality: 82 } } },
 ]
 
-export const mediaCollection = (staticDir = defaultMediaDir()): CollectionConfig => ({
+export const mediaCollection = (staticDir = mediaDirectory()): CollectionConfig => ({
   slug: 'media',
   access: {
     // Images are embedded in public pages, emails and screens.

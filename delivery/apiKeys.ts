@@ -7,6 +7,7 @@
 import type { Payload } from 'payload'
 
 import { API_KEY_PATTERN, digestApiKey, type ApiKeyScope } from './apiKeySecret'
+import { processWide } from './processState'
 
 const REMEMBER_MS = 30_000
 /** Unknown keys are remembered briefly too, so guessing costs no database load. */
@@ -22,7 +23,7 @@ export type ApiKeyCheck =
 
 type Remembered = { key?: ApiKeyCaller & { revoked: boolean; expiresAt?: number }; until: number }
 /** Per Payload instance (one per database), by key digest. */
-const memories = new WeakMap<Payload, Map<string, Remembered>>()
+const memories = processWide('apiKeyMemory', () => new WeakMap<Payload, Map<string, Remembered>>())
 
 function memoryOf(payload: Payload): Map<string, Remembered> {
   let memory = memories.get(payload)

@@ -35,6 +35,7 @@ import {
   type PurposeDoc,
   type StoreDoc,
 } from './compile'
+import { processWide } from './processState'
 
 /** How many snapshots to keep (older ones, and bundles only they used, are pruned). */
 const KEEP_SNAPSHOTS = 10
@@ -49,7 +50,7 @@ export type CompiledSnapshot = {
 }
 
 type CompilerMemory = { blocks: Map<string, CompiledBlock> }
-const memories = new WeakMap<Payload, CompilerMemory>()
+const memories = processWide('compilerMemory', () => new WeakMap<Payload, CompilerMemory>())
 
 function memoryOf(payload: Payload): CompilerMemory {
   let memory = memories.get(payload)

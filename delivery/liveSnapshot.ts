@@ -8,6 +8,7 @@ import type { Payload } from 'payload'
 
 import type { DeliveryManifest, PageBundle } from '../engine/snapshot'
 import { activeVersion, compileSnapshot, recordCompileFailure, type CompiledSnapshot } from './compileSnapshot'
+import { processWide } from './processState'
 
 const POLL_MS = Number(process.env.TESSERA_SNAPSHOT_POLL_MS ?? 2000)
 const COMPILE_DEBOUNCE_MS = Number(process.env.TESSERA_COMPILE_DEBOUNCE_MS ?? 150)
@@ -23,7 +24,7 @@ type LiveState = {
   triggers: Set<string>
 }
 
-const states = new WeakMap<Payload, LiveState>()
+const states = processWide('liveSnapshot', () => new WeakMap<Payload, LiveState>())
 
 function stateOf(payload: Payload): LiveState {
   let state = states.get(payload)

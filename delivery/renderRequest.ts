@@ -7,17 +7,21 @@
 import type { Payload } from 'payload'
 
 import { renderJson } from '../channels/json'
+import { personalizePage, type TokenValues } from '../channels/tokens'
 import { renderWebFragment } from '../channels/web/html'
+import type { Channel } from '../engine/axes'
 import { decisionContext } from '../engine/context'
 import { resolvePage, type ResolvedPage } from '../engine/resolvePage'
 import type { DeliveryManifest, PageBundle } from '../engine/snapshot'
 import { checkApiKey } from './apiKeys'
 import { cachePolicy, entityTag, notModified } from './cachePolicy'
+import { emailRecipient, renderEmail } from './emailDelivery'
+import { screenContentSecurityPolicy, screenDocument, screenParams, screenPng, screenRepresentation } from './screenDelivery'
 import { errorResponse, readJsonBody } from './httpErrors'
 import { liveBundle, liveManifest } from './liveSnapshot'
 import { contextFromQuery, contextIssues, requestContext, type Caller, type RequestContext } from './requestContext'
 
-export const RENDER_FORMATS = ['json', 'html'] as const
+export const RENDER_FORMATS = ['json', 'html', 'text', 'png'] as const
 export type RenderFormat = (typeof RENDER_FORMATS)[number]
 
 const MAX_BODY_BYTES = 64 * 1024
@@ -94,22 +98,33 @@ export async function decideRequest(
     }
   }
 
+  const page = await loadPage(payload, slug)
+  if (!page.ok) return page
+  return { ok: true, value: decide(page.manifest, page.bundle, built.value) }
+}
+
+/** The live snapshot's manifest and the bundle of one published page. */
+export async function loadPage(
+  payload: Payload,
+  slug: string,
+): Promise<{ ok: true; manifest: DeliveryManifest; bundle: PageBundle } | { ok: false; response: Response }> {
   const manifest = await liveManifest(payload)
   if (!manifest) return { ok: false, response: errorResponse(503, 'no_snapshot', 'Nothing has been published yet.') }
   const bundle = await liveBundle(payload, manifest, slug)
-  if (!bundle) {
-    return { ok: false, response: errorResponse(404, 'page_not_found', `No published page has the slug “${slug}”.`) }
-  }
+  if (!bundle) return { ok: false, response: errorResponse(404, 'page_not_found', `No published page has the slug “${slug}”.`) }
+  return { ok: true, manifest, bundle }
+}
 
-  const decision = decisionContext(built.value.context, {
+/** Runs the engine for one request context. */
+export function decide(manifest: DeliveryManifest, bundle: PageBundle, request: RequestContext): Decided {
+  const decision = decisionContext(request.context, {
     channel: bundle.channel,
     locale: manifest.defaultLocale,
     timezone: DEFAULT_TIMEZONE,
     now: Date.now(),
     stores: manifest.stores,
   })
-  const resolved = resolvePage(manifest, bundle, decision, { trace: built.value.debug })
-  return { ok: true, value: { manifest, bundle, resolved, request: built.value } }
+  return { manifest, bundle, resolved: resolvePage(manifest, bundle, decision, { trace: request.debug }), request }
 }
 
 /** The public origin media URLs are made absolute with. */
@@ -117,13 +132,25 @@ export function mediaBase(request: Request): string {
   return process.env.TESSERA_PUBLIC_URL || new URL(request.url).origin
 }
 
+/** Same snapshot, same decision, same representation ⇒ same ETag. */
+export function decisionEtag(decided: Decided, representation: string): string {
+  const { resolved, request } = decided
+  return entityTag(decided.manifest.version, `${representation}|${resolved.decisionKey}|${resolved.personalized}|${request.ignored.join(',')}`)
+}
+
+/** Whether a GET can be answered 304 (never for a debug trace, which describes this request). */
+export function isNotModified(request: Request, decided: Decided, etag: string): boolean {
+  return !decided.request.debug && (request.method === 'GET' || request.method === 'HEAD') && notModified(request.headers.get('if-none-match'), etag)
+}
+
 /** Wraps a rendered body with cache headers, ETag and 304 handling. */
 export function respond(
   request: Request,
   decided: Decided,
-  body: string,
+  body: string | Uint8Array,
   contentType: string,
   representation: string,
+  extraHeaders: Record<string, string> = {},
 ): Response {
   const { manifest, resolved, request: context } = decided
   const policy = cachePolicy(resolved, context, manifest.segments.some((segment) => segment.personal))
@@ -133,48 +160,92 @@ export function respond(
     'X-Tessera-Snapshot': manifest.version,
     'X-Tessera-Personalized': String(resolved.personalized),
   })
+  for (const [name, value] of Object.entries(extraHeaders)) headers.set(name, value)
   if (policy.vary.length > 0) headers.set('Vary', policy.vary.join(', '))
   if (context.ignored.length > 0) headers.set('X-Tessera-Ignored', context.ignored.join(', '))
   // A trace describes this very request (its clock): no validator for it.
   if (!context.debug) {
-    const etag = entityTag(manifest.version, `${representation}|${resolved.decisionKey}|${resolved.personalized}|${context.ignored.join(',')}`)
+    const etag = decisionEtag(decided, representation)
     headers.set('ETag', etag)
-    if ((request.method === 'GET' || request.method === 'HEAD') && notModified(request.headers.get('if-none-match'), etag)) {
+    if (isNotModified(request, decided, etag)) {
       headers.delete('Content-Type')
       return new Response(null, { status: 304, headers })
     }
   }
-  return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers })
+  return new Response(request.method === 'HEAD' ? null : (body as BodyInit), { status: 200, headers })
+}
+
+/** The formats each channel renders to (JSON always). */
+export const CHANNEL_FORMATS: Record<Channel, readonly RenderFormat[]> = {
+  web: ['json', 'html'],
+  email: ['json', 'html', 'text'],
+  screen: ['json', 'html', 'png'],
 }
 
 export async function handleRenderRequest(payload: Payload, request: Request, slug: string): Promise<Response> {
   const format = new URL(request.url).searchParams.get('format') ?? 'json'
   if (!(RENDER_FORMATS as readonly string[]).includes(format)) {
-    return errorResponse(400, 'invalid_format', `Unknown format “${format}”; use ${RENDER_FORMATS.join(' or ')}.`, [
+    return errorResponse(400, 'invalid_format', `Unknown format “${format}”; use ${RENDER_FORMATS.join(', ')}.`, [
       { path: 'format', message: `Expected one of ${RENDER_FORMATS.join(', ')}` },
     ])
   }
   const decided = await decideRequest(payload, request, slug)
   if (!decided.ok) return decided.response
   const { value } = decided
-  const base = mediaBase(request)
-  switch (format as RenderFormat) {
-    case 'json': {
-      const json = renderJson(value.resolved, {
-        ignored: value.request.ignored,
-        mediaBase: base,
-        defaultLocale: value.manifest.defaultLocale,
-        trace: value.request.debug,
-      })
-      return respond(request, value, JSON.stringify(json), 'application/json; charset=utf-8', 'json')
-    }
-    case 'html':
-      return respond(
-        request,
-        value,
-        renderWebFragment(value.resolved, { mediaBase: base, defaultLocale: value.manifest.defaultLocale }),
-        'text/html; charset=utf-8',
-        'html',
-      )
+  const channel = channelOf(value)
+  if (!CHANNEL_FORMATS[channel].includes(format as RenderFormat)) {
+    return errorResponse(400, 'invalid_format', `The ${channel} channel renders ${CHANNEL_FORMATS[channel].join(', ')}, not ${format}.`, [
+      { path: 'format', message: `Expected one of ${CHANNEL_FORMATS[channel].join(', ')} for ${channel}` },
+    ])
   }
+  const base = mediaBase(request)
+  const personalized = personalizePage(value.resolved, tokenValues(value))
+  const json = () =>
+    renderJson(personalized, {
+      ignored: value.request.ignored,
+      mediaBase: base,
+      defaultLocale: value.manifest.defaultLocale,
+      trace: value.request.debug,
+    })
+
+  if (channel === 'email') {
+    const email = await renderEmail(value, base)
+    if (format === 'html') return respond(request, value, email.html, 'text/html; charset=utf-8', 'email-html', email.headers)
+    if (format === 'text') return respond(request, value, email.text, 'text/plain; charset=utf-8', 'email-text', email.headers)
+    const { subject, preheader, html, text, headers } = email
+    const body = { ...json(), subject, preheader, html, text, headers }
+    return respond(request, value, JSON.stringify(body), 'application/json; charset=utf-8', 'email-json')
+  }
+  if (channel === 'screen' && format !== 'json') {
+    const params = screenParams(new URL(request.url), value)
+    if (!params.ok) return params.response
+    const representation = screenRepresentation(format as 'html' | 'png', params.value)
+    if (format === 'png') {
+      const etag = decisionEtag(value, representation)
+      if (isNotModified(request, value, etag)) return respond(request, value, '', 'image/png', representation)
+      const png = await screenPng(payload, personalized, value, params.value)
+      return respond(request, value, png, 'image/png', representation)
+    }
+    const document = screenDocument(personalized, value, params.value, base, decisionEtag(value, representation))
+    return respond(request, value, document, 'text/html; charset=utf-8', representation, {
+      'Content-Security-Policy': await screenContentSecurityPolicy(base),
+    })
+  }
+  if (format === 'html') {
+    const html = renderWebFragment(personalized, { mediaBase: base, defaultLocale: value.manifest.defaultLocale })
+    return respond(request, value, html, 'text/html; charset=utf-8', 'html')
+  }
+  return respond(request, value, JSON.stringify(json()), 'application/json; charset=utf-8', 'json')
+}
+
+/** Token values from the trusted context: the same a recipient's email would get. */
+export function tokenValues(decided: Decided): TokenValues {
+  const { context } = decided.request
+  const { firstName, lastName, email: _email, ...rest } = emailRecipient(context, context.store ? decided.manifest.stores[context.store]?.name : undefined)
+  return { firstName, lastName, ...rest }
+}
+
+/** The channel decided for (the request's, else the page's). */
+function channelOf(decided: Decided): Channel {
+  return decided.request.context.channel ?? decided.bundle.channel
 }

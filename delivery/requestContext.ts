@@ -32,7 +32,7 @@ export type RequestContext = {
 }
 
 /** Inputs only a trusted caller may state. */
-const RESTRICTED = ['segments', 'traits', 'visitor', 'consents', 'at', 'tone', 'length', 'preview'] as const
+const RESTRICTED = ['segments', 'traits', 'visitor', 'customer', 'consents', 'at', 'tone', 'length', 'preview'] as const
 
 /** Query parameter names, for messages and the `ignored` list. */
 const QUERY_NAME: Record<string, string> = {
@@ -69,6 +69,7 @@ export function contextFromQuery(params: URLSearchParams): { input: Record<strin
   set('device', one('device'))
   set('referrer', one('referrer'))
   set('visitor', one('visitor'))
+  set('customer', one('customer'))
   set('tone', one('tone'))
   set('length', one('length'))
   if (params.has('preview')) input.preview = params.get('preview') === '1' || params.get('preview') === 'true'

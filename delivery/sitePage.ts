@@ -6,7 +6,8 @@
 import type { Payload } from 'payload'
 
 import { renderWebFragment } from '../channels/web/html'
-import { decideRequest, mediaBase, type Decided } from './renderRequest'
+import { personalizePage } from '../channels/tokens'
+import { decideRequest, mediaBase, tokenValues, type Decided } from './renderRequest'
 
 export type SitePage =
   | { status: 'ok'; html: string; decided: Decided }
@@ -22,6 +23,7 @@ export async function renderSitePage(payload: Payload, slug: string, url: string
     return { status: 'error', ...body.error }
   }
   if (decided.value.bundle.channel !== 'web') return { status: 'not-found' }
-  const html = renderWebFragment(decided.value.resolved, { mediaBase: mediaBase(request), defaultLocale: decided.value.manifest.defaultLocale })
+  const page = personalizePage(decided.value.resolved, tokenValues(decided.value))
+  const html = renderWebFragment(page, { mediaBase: mediaBase(request), defaultLocale: decided.value.manifest.defaultLocale })
   return { status: 'ok', html, decided: decided.value }
 }

@@ -37,3 +37,7 @@ export const KIND_FIELDS: Record<BlockKind, readonly ('headline' | 'body' | 'ima
   image: ['headline', 'image', 'cta'],
   product: ['headline', 'body', 'image', 'cta', 'product'],
 }
+
+/** What touchpoints report through the events API. */
+export const EVENT_TYPES = ['page_view', 'click', 'conversion', 'form_answer', 'consent_change', 'trait_update', 'custom'] as const
+export type EventType = (typeof EVENT_TYPES)[number]

@@ -53,6 +53,8 @@ export const RenderContextSchema = z
       .strict()
       .optional(),
     visitor: z.string().min(1).max(128).optional(),
+    /** The customer id a CRM or email platform knows the visitor by. */
+    customer: z.string().min(1).max(128).optional(),
     traits: z
       .record(z.string().regex(TRAIT_KEY, 'A trait name starts with a letter: letters, digits, “_”, “-”, “.”'), TraitValueSchema)
       .refine((traits) => Object.keys(traits).length <= 100, 'At most 100 traits')
@@ -93,6 +95,7 @@ export type DecisionContext = {
   utmMedium?: string
   utmCampaign?: string
   visitor?: string
+  customer?: string
   /** Keys as given; string values lower-cased. */
   traits: Record<string, TraitValue>
   assertedSegments: ReadonlySet<string>
@@ -188,6 +191,7 @@ export function decisionContext(input: RenderContext, defaults: DecisionDefaults
     utmMedium: lower(input.utm?.medium),
     utmCampaign: lower(input.utm?.campaign),
     visitor: personalization ? input.visitor : undefined,
+    customer: personalization ? input.customer : undefined,
     traits: personalization ? normalizedTraits(input.traits) : {},
     assertedSegments: personalization ? new Set(input.segments ?? []) : new Set(),
     consents,

@@ -77,6 +77,20 @@ export const DEMO_SEGMENTS: DemoSegment[] = [
     rules: { match: 'all', conditions: [{ attribute: 'weekday', operator: 'in', values: ['sat', 'sun'] }] },
   },
   {
+    slug: 'morning',
+    name: l('Morning', 'Matin'),
+    description: l('Before noon, in the visitor’s or the store’s time zone.', 'Avant midi, à l’heure du visiteur ou de la boutique.'),
+    priority: 5,
+    rules: { match: 'all', conditions: [{ attribute: 'daypart', operator: 'equals', value: 'morning' }] },
+  },
+  {
+    slug: 'evening',
+    name: l('Evening', 'Soirée'),
+    description: l('From 17:00 to 22:00, in the visitor’s or the store’s time zone.', 'De 17 h à 22 h, à l’heure du visiteur ou de la boutique.'),
+    priority: 5,
+    rules: { match: 'all', conditions: [{ attribute: 'daypart', operator: 'equals', value: 'evening' }] },
+  },
+  {
     slug: 'first-visit',
     name: l('First visit', 'Première visite'),
     description: l('Visitors we have not seen before.', 'Les visiteurs que nous ne connaissons pas encore.'),
@@ -102,6 +116,7 @@ export const DEMO_STORES = [
   { slug: 'paris-rivoli', name: 'Paris Rivoli', city: 'Paris', region: 'Île-de-France', country: 'FR', timezone: 'Europe/Paris', format: 'flagship' },
   { slug: 'lyon-bellecour', name: 'Lyon Bellecour', city: 'Lyon', region: 'Auvergne-Rhône-Alpes', country: 'FR', timezone: 'Europe/Paris', format: 'boutique' },
   { slug: 'bordeaux-sainte-catherine', name: 'Bordeaux Sainte-Catherine', city: 'Bordeaux', region: 'Nouvelle-Aquitaine', country: 'FR', timezone: 'Europe/Paris', format: 'boutique' },
+  { slug: 'montreal-saint-denis', name: 'Montréal Saint-Denis', city: 'Montréal', region: 'Québec', country: 'CA', timezone: 'America/Toronto', format: 'corner' },
 ] as const
 
 /** A paid list besides the free newsletter (the default purposes come with every install). */
@@ -437,7 +452,7 @@ export const DEMO_BLOCKS: DemoBlock[] = [
     tone: 'friendly',
     length: 'medium',
     content: {
-      headline: l('Hello,', 'Bonjour,'),
+      headline: l('Hello {{firstName}},', 'Bonjour {{firstName}},'),
       body: rich(
         ['The evenings are drawing in, and our workshops are busier than ever. Here is what is new this month.'],
         ['Les soirées rallongent et nos ateliers n’ont jamais été aussi animés. Voici les nouveautés du mois.'],
@@ -470,7 +485,7 @@ export const DEMO_BLOCKS: DemoBlock[] = [
     },
     variants: [
       {
-        label: 'Evening',
+        label: 'Paris evening',
         tone: 'urgent',
         length: 'short',
         audience: ['paris-evening'],
@@ -482,6 +497,22 @@ export const DEMO_BLOCKS: DemoBlock[] = [
         length: 'short',
         audience: ['lyon-store'],
         content: { headline: l('Bienvenue à Bellecour', 'Bienvenue à Bellecour') },
+      },
+      {
+        label: 'Morning',
+        tone: 'friendly',
+        length: 'short',
+        channels: ['screen'],
+        audience: ['morning'],
+        content: { headline: l('Good morning! Fresh coffee and new candles', 'Bonjour ! Café offert et nouvelles bougies') },
+      },
+      {
+        label: 'Evening',
+        tone: 'playful',
+        length: 'short',
+        channels: ['screen'],
+        audience: ['evening'],
+        content: { headline: l('Evening glow: light one up tonight', 'Lueurs du soir : allumez-en une ce soir') },
       },
     ],
   },

@@ -12,6 +12,7 @@ import { build, type Plugin } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { renderJson } from '../../channels/json'
+import { renderScreenDocument } from '../../channels/screen/html'
 import { renderWebFragment } from '../../channels/web/html'
 import { seedDemo } from '../../collections/demo/seed'
 import { compileFromDatabase } from '../../delivery/compileSnapshot'
@@ -23,11 +24,15 @@ import { startPayload, type TestPayload } from './harness'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
+const SCREEN_OPTIONS = { mediaBase: 'https://cdn.example', defaultLocale: 'en', width: 1920, height: 1080, refreshSeconds: 30, slideSeconds: 8, etag: '"v-1"' } as const
+
 const ENTRY = `
+const SCREEN = ${JSON.stringify(SCREEN_OPTIONS)}
 import { decisionContext } from './engine/context'
 import { resolvePage } from './engine/resolvePage'
 import { renderJson } from './channels/json'
 import { renderWebFragment } from './channels/web/html'
+import { renderScreenDocument } from './channels/screen/html'
 
 globalThis.tessera = {
   run(manifest, bundle, input, now) {
@@ -36,6 +41,7 @@ globalThis.tessera = {
     return JSON.stringify({
       json: renderJson(resolved, { ignored: [], mediaBase: 'https://cdn.example', defaultLocale: manifest.defaultLocale, trace: true }),
       html: renderWebFragment(resolved, { mediaBase: 'https://cdn.example', defaultLocale: manifest.defaultLocale }),
+      screen: renderScreenDocument(resolved, SCREEN),
     })
   },
 }
@@ -111,6 +117,7 @@ describe('edge portability', () => {
         const inNode = {
           json: renderJson(resolved, { ignored: [], mediaBase: 'https://cdn.example', defaultLocale: manifest.defaultLocale, trace: true }),
           html: renderWebFragment(resolved, { mediaBase: 'https://cdn.example', defaultLocale: manifest.defaultLocale }),
+          screen: renderScreenDocument(resolved, SCREEN_OPTIONS),
         }
         expect(JSON.parse(atEdge)).toEqual(JSON.parse(JSON.stringify(inNode)))
         compared++

@@ -1,7 +1,7 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
-import { liveManifest } from '../../../delivery/liveSnapshot'
+import { deliveryIdle, liveManifest } from '../../../delivery/liveSnapshot'
 
 export const dynamic = 'force-dynamic'
 
@@ -10,6 +10,8 @@ export async function GET() {
   try {
     const payload = await getPayload({ config })
     await payload.count({ collection: 'pages', overrideAccess: true })
+    // Ready means the latest publish is live too (a fresh demo compiles while it seeds).
+    await deliveryIdle(payload)
     const manifest = await liveManifest(payload)
     return Response.json({ status: 'ok', snapshot: manifest?.version ?? null }, { headers: { 'Cache-Control': 'no-store' } })
   } catch (error) {

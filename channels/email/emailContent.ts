@@ -1,0 +1,131 @@
+/**
+ * An assembled page made ready for both parts of an email: the editors' copy
+ * with its tokens turned into placeholders, links made absolute (an email is
+ * read far from our origin) and checked against the allow-list, the email
+ * rendition of each image, prices and dates formatted for the locale.
+ * Strings stay unescaped: the HTML and the text renderers each encode for
+ * their own format.
+ */
+import type { BlockKind, Locale } from '../../engine/axes'
+import type { ResolvedPage } from '../../engine/resolvePage'
+import { safeHref } from '../../engine/richText'
+import type { RichInline, RichText } from '../../engine/snapshot'
+import { publicMedia } from '../media'
+import { emailLabels, formatDate, formatPrice } from './emailLabels'
+import type { PlaceholderSet } from './placeholders'
+
+export type EmailOptions = {
+  /** Absolute URL that media paths hang from; its origin also completes site paths such as `/collection`. */
+  mediaBase: string
+  defaultLocale: Locale
+  /** The sender, named with its postal address in every footer (CAN-SPAM, and readers' trust). */
+  brand: { name: string; postalAddress: string }
+}
+
+/** The body width every client lays out reliably; images are shown at most this wide. */
+export const EMAIL_WIDTH = 600
+
+export type EmailImage = { src: string; alt: string; width: number }
+export type EmailButton = { label: string; href: string }
+
+export type EmailBlock = {
+  kind: BlockKind
+  /** The first block carries the email's main heading. */
+  level: 1 | 2
+  headline?: string
+  body?: RichText
+  image?: EmailImage
+  button?: EmailButton
+  offer?: { code?: string; discount?: string; validUntil?: string }
+  product?: { name?: string; price?: string }
+}
+
+export type EmailDocument = {
+  locale: Locale
+  subject: string
+  preheader: string
+  blocks: EmailBlock[]
+  footer: { brandName: string; postalAddress: string; preferencesHref: string; unsubscribeHref: string }
+}
+
+function siteOrigin(mediaBase: string): string {
+  let url: URL
+  try {
+    url = new URL(mediaBase)
+  } catch {
+    throw new TypeError(`Email: mediaBase must be an absolute http(s) URL, got "${mediaBase}"`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`Email: mediaBase must be an http(s) URL, got "${mediaBase}"`)
+  return url.origin
+}
+
+export function prepareEmailDocument(resolved: ResolvedPage, options: EmailOptions, placeholders: PlaceholderSet): EmailDocument {
+  const locale = resolved.page.locale
+  const labels = emailLabels(locale)
+  const origin = siteOrigin(options.mediaBase)
+  const mark = (text: string) => placeholders.mark(text)
+
+  /** An allowed link, absolute; tokens inside it become URL-encoded placeholders. */
+  const href = (url: string | undefined): string | undefined => {
+    const allowed = url ? safeHref(placeholders.mark(url, 'url')) : undefined
+    if (!allowed) return undefined
+    if (allowed.startsWith('/')) return `${origin}${allowed}`
+    if (allowed.startsWith('#')) return `${origin}/${allowed}`
+    return allowed
+  }
+
+  const inline = (nodes: readonly RichInline[]): RichInline[] =>
+    nodes.map((node) => {
+      if (node.type === 'text') return { ...node, text: mark(node.text) }
+      if (node.type === 'link') return { ...node, href: href(node.href) ?? '', children: inline(node.children) }
+      return node
+    })
+  const richText = (body: RichText): RichText =>
+    body.map((node) => (node.type === 'list' ? { ...node, items: node.items.map(inline) } : { ...node, children: inline(node.children) }))
+
+  const image = (mediaId: string): EmailImage | undefined => {
+    const media = resolved.media[mediaId]
+    if (!media) return undefined
+    const available = publicMedia(media, locale, options.defaultLocale, options.mediaBase)
+    // Twice the display width, for sharp images on high-density screens.
+    const rendition = available.sizes.email1200 ?? available.sizes.email600 ?? available
+    return { src: placeholders.mark(rendition.url, 'url'), alt: mark(available.alt), width: Math.min(EMAIL_WIDTH, rendition.width) }
+  }
+
+  const blocks = resolved.blocks.map((block, index): EmailBlock => {
+    const { content, kind } = block
+    const prepared: EmailBlock = { kind, level: index === 0 ? 1 : 2 }
+    if (content.headline) prepared.headline = mark(content.headline)
+    if (content.body && content.body.length > 0) prepared.body = richText(content.body)
+    if (content.image) prepared.image = image(content.image)
+    if (kind === 'offer' && content.offer) {
+      const { code, discount, validUntil } = content.offer
+      prepared.offer = {
+        code: code ? mark(code) : undefined,
+        discount: discount ? mark(discount) : undefined,
+        validUntil: validUntil ? mark(labels.validUntil(formatDate(validUntil, locale))) : undefined,
+      }
+    }
+    if (kind === 'product' && content.product) {
+      const { name, price, currency } = content.product
+      prepared.product = { name: name ? mark(name) : undefined, price: typeof price === 'number' ? formatPrice(price, currency, locale) : undefined }
+    }
+    const buttonHref = href(content.cta?.url ?? (kind === 'product' ? content.product?.url : undefined))
+    const buttonLabel = content.cta?.label ?? (kind === 'product' ? labels.viewProduct : undefined)
+    if (buttonHref && buttonLabel) prepared.button = { label: mark(buttonLabel), href: buttonHref }
+    return prepared
+  })
+
+  return {
+    locale,
+    subject: mark(resolved.email?.subject ?? resolved.page.title),
+    preheader: mark(resolved.email?.preheader ?? ''),
+    blocks,
+    footer: {
+      brandName: mark(options.brand.name),
+      postalAddress: mark(options.brand.postalAddress),
+      preferencesHref: placeholders.link('preferencesUrl'),
+      unsubscribeHref: placeholders.link('unsubscribeUrl'),
+    },
+  }
+}

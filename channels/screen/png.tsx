@@ -1,0 +1,213 @@
+/**
+ * The in-store screen channel as an image, for players that show pictures
+ * rather than web pages. It draws one slide of the same decision as the HTML
+ * document (slides.ts), the first by default, with the same layout and
+ * colours, through next/og's ImageResponse (Satori, then resvg or sharp).
+ *
+ * It never fetches anything. Images come in as data: URLs that the caller
+ * made from our own media files (screenPngImages says which), so no URL from
+ * a request or from content is ever fetched; any other kind of image source
+ * is refused. Text keeps only characters the bundled fonts draw, because for
+ * any other one next/og would download a font or an emoji (fonts.ts).
+ *
+ * Node only (the fonts are read from files).
+ */
+import { ImageResponse } from 'next/og'
+import type { CSSProperties, ReactElement } from 'react'
+
+import type { Locale } from '../../engine/axes'
+import type { ResolvedPage } from '../../engine/resolvePage'
+import { drawableText, loadScreenFonts, SCREEN_FONT_FAMILY, type ScreenFonts } from './fonts'
+import { discountSize, headlineSize, SCREEN_LABELS, screenOrientation, screenSlides, type ScreenImage, type ScreenSlide } from './slides'
+import { SCREEN_COLOURS, SCREEN_SPACE, SCREEN_TYPE, screenUnit } from './theme'
+
+export type ScreenPngOptions = {
+  /** The panel's resolution in pixels: the PNG's exact size. */
+  width: number
+  height: number
+  defaultLocale: Locale
+  /**
+   * The slides' images as data: URLs (JPEG, PNG or GIF) by media id, read by
+   * the caller from our own files: see screenPngImages. A missing image leaves
+   * its slide without a picture.
+   */
+  images: Readonly<Record<string, string>>
+  /** Which slide to draw, counted from 0; wraps around past the last. Default: the first. */
+  slide?: number
+}
+
+/** Panels up to 8K: beyond that a render is a mistake, not a screen. */
+const MAX_SIDE = 7680
+const DATA_URL = /^data:image\/(jpeg|png|gif);base64,[A-Za-z0-9+/]+={0,2}$/
+
+const COLOURS = SCREEN_COLOURS
+const TYPE = SCREEN_TYPE
+
+function checkSide(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 16 || value > MAX_SIDE) throw new RangeError(`${name} must be a whole number of pixels from 16 to ${MAX_SIDE}, got ${value}`)
+  return value
+}
+
+function slideIndex(slide: number | undefined, count: number): number {
+  const index = slide ?? 0
+  if (!Number.isInteger(index) || index < 0) throw new RangeError(`slide must be a whole number from 0, got ${index}`)
+  return index % count
+}
+
+/** The slide a PNG of these options shows. */
+function chosenSlide(resolved: ResolvedPage, options: Pick<ScreenPngOptions, 'width' | 'height' | 'defaultLocale' | 'slide'>): ScreenSlide {
+  const slides = screenSlides(resolved, options)
+  return slides[slideIndex(options.slide, slides.length)]!
+}
+
+/**
+ * The images the caller must pass to renderScreenPng for this slide: media id
+ * and the rendition file to read (screen1920, or screen3840 on 4K panels).
+ */
+export function screenPngImages(resolved: ResolvedPage, options: Pick<ScreenPngOptions, 'width' | 'height' | 'defaultLocale' | 'slide'>): ScreenImage[] {
+  const image = chosenSlide(resolved, options).image
+  return image ? [image] : []
+}
+
+/** A data: URL for image bytes read from our own media files. */
+export function imageDataUrl(bytes: Uint8Array, mimeType: 'image/jpeg' | 'image/png' | 'image/gif'): string {
+  return `data:${mimeType};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`
+}
+
+function imageSource(image: ScreenImage | undefined, images: ScreenPngOptions['images']): string | undefined {
+  if (!image || !Object.hasOwn(images, image.media)) return undefined
+  const source = images[image.media]!
+  if (!DATA_URL.test(source)) {
+    throw new TypeError(`The image for media “${image.media}” must be a data: URL (JPEG, PNG or GIF): the screen renderer never fetches`)
+  }
+  return source
+}
+
+/** The canvas, and pixels per screen unit (theme.ts). */
+type Frame = { width: number; height: number; unit: number; landscape: boolean }
+
+function Picture({ source, alt, width, height, style }: { source: string; alt: string; width: number; height: number; style?: CSSProperties }) {
+  // Satori draws <img>; next/image has no meaning in an ImageResponse.
+  // eslint-disable-next-line @next/next/no-img-element
+  return <img src={source} alt={alt} width={width} height={height} style={{ width, height, objectFit: 'cover', ...style }} />
+}
+
+function SlideText({ slide, frame, fonts, locale, align }: { slide: ScreenSlide; frame: Frame; fonts: ScreenFonts; locale: Locale; align: 'start' | 'center' }) {
+  const u = frame.unit
+  const text = (value: string | undefined) => (value ? drawableText(value, fonts) : '')
+  const labels = SCREEN_LABELS[locale]
+  const eyebrow = text(slide.eyebrow)
+  const discount = text(slide.discount)
+  const title = text(slide.title)
+  const price = text(slide.price)
+  const paragraphs = (slide.body ?? '').split(/\n+/).map(text).filter(Boolean)
+  const code = text(slide.code)
+  const until = text(slide.until)
+  const cta = text(slide.cta)
+  const textAlign = align === 'center' ? 'center' : 'left'
+  const items = align === 'center' ? 'center' : 'flex-start'
+
+  const parts: ReactElement[] = []
+  if (eyebrow) parts.push(<div key="eyebrow" style={{ fontSize: TYPE.eyebrow * u, fontWeight: 700, letterSpacing: 0.06 * TYPE.eyebrow * u, textTransform: 'uppercase', color: COLOURS.accent }}>{eyebrow}</div>)
+  if (discount) {
+    const size = discountSize(discount)
+    const fontSize = TYPE.discount[size] * u
+    parts.push(<div key="discount" style={{ fontSize, fontWeight: 700, lineHeight: 0.95, letterSpacing: -0.03 * fontSize, color: COLOURS.accent, whiteSpace: size === 's' ? 'normal' : 'nowrap', textAlign }}>{discount}</div>)
+  }
+  if (title) parts.push(<div key="title" style={{ fontSize: TYPE.headline[headlineSize(title)] * u, fontWeight: 700, lineHeight: 1.08, textAlign }}>{title}</div>)
+  if (price) parts.push(<div key="price" style={{ fontSize: TYPE.price * u, fontWeight: 700, lineHeight: 1, color: COLOURS.accent, whiteSpace: 'nowrap' }}>{price}</div>)
+  if (paragraphs.length > 0) {
+    parts.push(
+      <div key="body" style={{ display: 'flex', flexDirection: 'column', gap: 1.6 * u, alignItems: items }}>
+        {paragraphs.slice(0, 3).map((paragraph, index) => (
+          <div key={index} style={{ display: 'block', fontSize: TYPE.body * u, lineHeight: 1.25, color: COLOURS.soft, textAlign, lineClamp: 3 }}>{paragraph}</div>
+        ))}
+      </div>,
+    )
+  }
+  if (code) {
+    parts.push(
+      <div key="code" style={{ display: 'flex', alignItems: 'center', gap: 2.4 * u, fontSize: TYPE.codeLabel * u }}>
+        <div>{text(labels.code)}</div>
+        <div style={{ fontSize: TYPE.code * u, fontWeight: 700, letterSpacing: 0.08 * TYPE.code * u, border: `${0.5 * u}px dashed ${COLOURS.accent}`, borderRadius: 1.2 * u, padding: `${0.8 * u}px ${2.6 * u}px` }}>{code}</div>
+      </div>,
+    )
+  }
+  if (until) parts.push(<div key="until" style={{ fontSize: TYPE.until * u, color: COLOURS.until }}>{until}</div>)
+  if (cta) parts.push(<div key="cta" style={{ display: 'flex', backgroundColor: COLOURS.accent, color: COLOURS.ink, fontSize: TYPE.cta * u, fontWeight: 700, padding: `${1.6 * u}px ${4.4 * u}px`, borderRadius: 999 }}>{cta}</div>)
+
+  return <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', alignItems: items, gap: SCREEN_SPACE.gap * u }}>{parts}</div>
+}
+
+function ground(kind: ScreenSlide['kind']): string {
+  if (kind === 'offer') return COLOURS.offer
+  if (kind === 'product') return COLOURS.product
+  if (kind === 'text' || kind === 'cta') return COLOURS.calm
+  return COLOURS.ground
+}
+
+function Slide({ slide, frame, fonts, locale, source }: { slide: ScreenSlide; frame: Frame; fonts: ScreenFonts; locale: Locale; source: string | undefined }) {
+  const u = frame.unit
+  const base: CSSProperties = { display: 'flex', position: 'relative', width: frame.width, height: frame.height, backgroundColor: ground(slide.kind), color: COLOURS.text, fontFamily: SCREEN_FONT_FAMILY }
+  const alt = slide.image?.alt ?? ''
+
+  if (!source) {
+    return (
+      <div style={{ ...base, alignItems: 'center', justifyContent: 'center', padding: `${8 * u}px ${10 * u}px` }}>
+        <SlideText slide={slide} frame={frame} fonts={fonts} locale={locale} align="center" />
+      </div>
+    )
+  }
+
+  // Hero and image blocks: the picture fills the screen, the text sits on a dark gradient at the bottom.
+  if (slide.kind === 'hero' || slide.kind === 'image') {
+    return (
+      <div style={{ ...base, flexDirection: 'column', justifyContent: 'flex-end' }}>
+        <Picture source={source} alt={alt} width={frame.width} height={frame.height} style={{ position: 'absolute', top: 0, left: 0 }} />
+        <div
+          style={{
+            display: 'flex',
+            width: frame.width,
+            padding: `${SCREEN_SPACE.heroTop * u}px ${SCREEN_SPACE.padding * u}px ${SCREEN_SPACE.padding * u}px`,
+            backgroundImage: 'linear-gradient(to top, rgba(0,0,0,0.9) 0%, rgba(0,0,0,0.78) 55%, rgba(0,0,0,0) 100%)',
+          }}
+        >
+          <SlideText slide={slide} frame={frame} fonts={fonts} locale={locale} align="start" />
+        </div>
+      </div>
+    )
+  }
+
+  // Everything else: picture on one half (left, or top in portrait), text on the other.
+  const media = frame.landscape ? { width: Math.round(frame.width / 2), height: frame.height } : { width: frame.width, height: Math.round(frame.height * 0.46) }
+  return (
+    <div style={{ ...base, flexDirection: frame.landscape ? 'row' : 'column' }}>
+      <div style={{ display: 'flex', width: media.width, height: media.height, backgroundColor: slide.kind === 'offer' ? COLOURS.offerMedia : COLOURS.media }}>
+        <Picture source={source} alt={alt} width={media.width} height={media.height} />
+      </div>
+      <div style={{ display: 'flex', flexGrow: 1, flexBasis: 0, minWidth: 0, minHeight: 0, alignItems: 'center', padding: SCREEN_SPACE.padding * u }}>
+        <SlideText slide={slide} frame={frame} fonts={fonts} locale={locale} align="start" />
+      </div>
+    </div>
+  )
+}
+
+/**
+ * One slide of the screen as PNG bytes, exactly width × height. Returns the
+ * bytes rather than the ImageResponse so the route sets its own headers
+ * (ImageResponse would mark it public and cacheable, which a personalized
+ * decision must never be).
+ */
+export async function renderScreenPng(resolved: ResolvedPage, options: ScreenPngOptions): Promise<Uint8Array> {
+  const width = checkSide('width', options.width)
+  const height = checkSide('height', options.height)
+  const fonts = await loadScreenFonts()
+  const locale = resolved.page.locale
+  const orientation = screenOrientation({ width, height })
+  const frame: Frame = { width, height, unit: screenUnit(width, height, orientation), landscape: orientation === 'landscape' }
+  const slide = chosenSlide(resolved, { ...options, width, height })
+  const source = imageSource(slide.image, options.images)
+
+  const response = new ImageResponse(<Slide slide={slide} frame={frame} fonts={fonts} locale={locale} source={source} />, { width, height, fonts: fonts.fonts })
+  return new Uint8Array(await response.arrayBuffer())
+}

@@ -1,0 +1,41 @@
+/**
+ * Links in emails that identify their recipient without putting a raw id in
+ * the URL: a signed, expiring token naming the recipient (customer id, visitor
+ * id or address) and the list the email was sent to. The preference center and
+ * the one-click unsubscribe endpoint accept nothing else.
+ */
+import { z } from 'zod'
+
+import { signToken, verifyToken } from './signedTokens'
+
+const RECIPIENT_AUDIENCE = 'tessera:recipient'
+/** Long enough for an email read weeks later; short enough to age out. */
+export const RECIPIENT_TOKEN_DAYS = 90
+
+export const RecipientClaimsSchema = z
+  .object({
+    customer: z.string().min(1).max(128).optional(),
+    visitor: z.string().min(1).max(128).optional(),
+    email: z.string().email().max(320).optional(),
+    /** The marketing list (consent purpose slug) the email belongs to. */
+    list: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).optional(),
+  })
+  .refine((claims) => Boolean(claims.customer || claims.visitor || claims.email), 'A recipient needs a customer id, a visitor id or an email address')
+export type RecipientClaims = z.infer<typeof RecipientClaimsSchema>
+
+export const signRecipientToken = (claims: RecipientClaims) => signToken(claims, RECIPIENT_AUDIENCE, RECIPIENT_TOKEN_DAYS * 24 * 3600)
+export const readRecipientToken = (token: string | null | undefined) => verifyToken(token, RECIPIENT_AUDIENCE, RecipientClaimsSchema)
+
+export type RecipientLinks = { unsubscribeUrl: string; preferencesUrl: string; unsubscribeMailto?: string }
+
+/** The unsubscribe and preference-center links of one recipient of one list. */
+export async function recipientLinks(base: string, claims: RecipientClaims): Promise<RecipientLinks> {
+  const token = await signRecipientToken(claims)
+  const origin = base.replace(/\/$/, '')
+  const mailbox = process.env.TESSERA_UNSUBSCRIBE_MAILTO
+  return {
+    unsubscribeUrl: `${origin}/api/unsubscribe?token=${encodeURIComponent(token)}`,
+    preferencesUrl: `${origin}/preferences?token=${encodeURIComponent(token)}`,
+    ...(mailbox ? { unsubscribeMailto: `mailto:${mailbox}?subject=${encodeURIComponent(`unsubscribe ${claims.list ?? ''}`.trim())}` } : {}),
+  }
+}
