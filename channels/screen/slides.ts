@@ -9,6 +9,7 @@ import type { BlockKind, Locale } from '../../engine/axes'
 import type { ResolvedPage } from '../../engine/resolvePage'
 import { plainText } from '../../engine/richText'
 import type { Media, MediaRendition } from '../../engine/snapshot'
+import { formatDate, formatPrice } from '../format'
 
 export type ScreenSize = { width: number; height: number }
 export type ScreenOrientation = 'landscape' | 'portrait'
@@ -87,22 +88,6 @@ export function discountSize(discount: string): DiscountSize {
   return 's'
 }
 
-const intlLocale = (locale: Locale) => (locale === 'fr' ? 'fr-FR' : 'en-GB')
-
-export function formatPrice(price: number, currency: string | undefined, locale: Locale): string {
-  try {
-    return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: currency ?? 'EUR' }).format(price)
-  } catch {
-    return `${price} ${currency ?? ''}`.trim()
-  }
-}
-
-export function formatDate(iso: string, locale: Locale): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return iso
-  return new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(date)
-}
-
 const present = (value: string | undefined): string | undefined => (value && value.trim() ? value.trim() : undefined)
 
 const shows = (slide: ScreenSlide): boolean => Boolean(slide.title || slide.body || slide.image || slide.cta || slide.discount || slide.code || slide.price)
@@ -130,7 +115,7 @@ export function screenSlides(resolved: ResolvedPage, options: ScreenSize & { def
       const until = present(content.offer.validUntil)
       slide.discount = present(content.offer.discount)
       slide.code = present(content.offer.code)
-      slide.until = until ? `${labels.until} ${formatDate(until, locale)}` : undefined
+      slide.until = until ? `${labels.until} ${formatDate(until, locale, { withYear: false })}` : undefined
     }
     if (kind === 'product' && content.product) {
       const { name, price, currency } = content.product

@@ -9,6 +9,7 @@ import type { Locale } from '../../engine/axes'
 import type { ResolvedBlock, ResolvedPage } from '../../engine/resolvePage'
 import { safeHref } from '../../engine/richText'
 import type { Media, RichInline, RichText } from '../../engine/snapshot'
+import { formatDate, formatPrice } from '../format'
 import { publicMedia, type PublicMedia } from '../media'
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
@@ -34,7 +35,7 @@ function inlineHtml(nodes: readonly RichInline[]): string {
     .join('')
 }
 
-/** Rich text as HTML; headings start one level below the block's own heading. */
+/** Rich text as HTML; an editor's h2 sits one level below the block's heading (offset = that level - 1). */
 export function richTextHtml(richText: RichText | undefined, headingOffset = 1): string {
   return (richText ?? [])
     .map((node) => {
@@ -78,20 +79,6 @@ export function pictureHtml(media: PublicMedia, options: { eager: boolean; sizes
   ].join('')
 }
 
-function formatPrice(price: number, currency: string | undefined, locale: Locale): string {
-  try {
-    return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: currency ?? 'EUR' }).format(price)
-  } catch {
-    return `${price} ${currency ?? ''}`.trim()
-  }
-}
-
-function formatDate(iso: string, locale: Locale): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return iso
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date)
-}
-
 const LABELS = {
   en: { code: 'Code', until: 'Until', price: 'Price' },
   fr: { code: 'Code', until: 'Jusqu’au', price: 'Prix' },
@@ -116,7 +103,7 @@ function blockHtml(block: ResolvedBlock, index: number, page: ResolvedPage, opti
   if (kind === 'product' && content.product?.name) {
     text.push(`<p class="tessera-product-name">${escapeHtml(content.product.name)}</p>`)
   }
-  if (content.body) text.push(`<div class="tessera-body">${richTextHtml(content.body, level)}</div>`)
+  if (content.body) text.push(`<div class="tessera-body">${richTextHtml(content.body, level - 1)}</div>`)
   if (kind === 'product' && typeof content.product?.price === 'number') {
     text.push(`<p class="tessera-price"><span class="tessera-visually-hidden">${labels.price}: </span>${escapeHtml(formatPrice(content.product.price, content.product.currency, locale))}</p>`)
   }

@@ -107,7 +107,22 @@ describe('channels on the demo content', () => {
       const morning = await (await get(`/api/render/store-screen?format=html&store=montreal-saint-denis&${at('2026-11-24T14:00:00Z')}`)).text()
       expect(morning).toContain('Good morning! Fresh coffee and new candles')
       expect(slideVariants(morning)).not.toEqual(slideVariants(montreal))
-    })
+
+      // The same two decisions as PNGs, in both orientations.
+      const { default: sharp } = await import('sharp')
+      const pngs: Buffer[] = []
+      for (const store of ['bordeaux-sainte-catherine', 'montreal-saint-denis']) {
+        for (const [width, height] of [[1920, 1080], [1080, 1920]] as const) {
+          const response = await get(`/api/render/store-screen?format=png&store=${store}&${at('2026-11-24T18:00:00Z')}&width=${width}&height=${height}`)
+          expect(response.status).toBe(200)
+          const png = Buffer.from(await response.arrayBuffer())
+          const metadata = await sharp(png).metadata()
+          expect([metadata.format, metadata.width, metadata.height]).toEqual(['png', width, height])
+          pngs.push(png)
+        }
+      }
+      expect(pngs[0]!.equals(pngs[2]!)).toBe(false)
+    }, 60_000)
 
     it('serves a full-screen document that polls with its ETag, under a strict content security policy', async () => {
       const response = await get('/api/render/store-screen?format=html&store=lyon-bellecour', null)

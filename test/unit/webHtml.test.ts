@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+
+import { richTextHtml, renderWebFragment } from '../../channels/web/html'
+import { resolvePage } from '../../engine/resolvePage'
+import type { RichText } from '../../engine/snapshot'
+import { block, context, manifest, page } from '../support/snapshotBuilders'
+
+describe('the web renderer', () => {
+  it('escapes every string and keeps only vetted links, whatever the snapshot holds', () => {
+    const hostile: RichText = [
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: '<script>alert(1)</script>' },
+          { type: 'link', href: 'javascript:alert(1)', children: [{ type: 'text', text: 'click' }] },
+          { type: 'link', href: 'https://example.com/?a="b"', newTab: true, children: [{ type: 'text', text: 'ok' }] },
+        ],
+      },
+    ]
+    const html = richTextHtml(hostile)
+    expect(html).toBe(
+      '<p>&lt;script&gt;alert(1)&lt;/script&gt;click<a href="https://example.com/?a=&quot;b&quot;" target="_blank" rel="noopener noreferrer">ok</a></p>',
+    )
+  })
+
+  it('renders headings in order, alt text and a button only for a safe link', () => {
+    const hero = block('hero', [], {
+      content: { en: { headline: 'Main "title" <b>', cta: { label: 'Go', url: 'javascript:void(0)' } } },
+    })
+    const text = block('text', [], { kind: 'text', content: { en: { headline: 'Second', body: [{ type: 'heading', level: 2, children: [{ type: 'text', text: 'Sub' }] }] } } })
+    const resolved = resolvePage(manifest([]), page([hero, text]), context())
+    const html = renderWebFragment(resolved, { mediaBase: 'https://cdn.example', defaultLocale: 'en' })
+    expect(html).toContain('<h1 id="tessera-test-0">Main &quot;title&quot; &lt;b&gt;</h1>')
+    expect(html).toContain('<h2 id="tessera-test-1">Second</h2><div class="tessera-body"><h3>Sub</h3>')
+    expect(html).not.toContain('javascript:')
+    expect(html).not.toContain('tessera-cta')
+  })
+})
