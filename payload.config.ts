@@ -17,7 +17,10 @@ import { seedDemo } from './collections/demo/seed'
 import { mediaCollection } from './collections/Media'
 import { migrations as postgresMigrations } from './collections/migrations/postgres'
 import { migrations as sqliteMigrations } from './collections/migrations/sqlite'
+import { Events } from './collections/Events'
 import { Pages } from './collections/Pages'
+import { ProfileKeys } from './collections/ProfileKeys'
+import { Profiles } from './collections/Profiles'
 import { Segments } from './collections/Segments'
 import { Stores } from './collections/Stores'
 import { Users } from './collections/Users'
@@ -101,7 +104,7 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
     db: databaseAdapter(databaseUri),
     editor: lexicalEditor(),
     sharp,
-    collections: [Pages, Blocks, Segments, Stores, ConsentPurposes, mediaCollection(options.mediaDir), Users, ApiKeys, DeliverySnapshots, DeliveryBundles],
+    collections: [Pages, Blocks, Segments, Stores, ConsentPurposes, mediaCollection(options.mediaDir), Users, ApiKeys, Profiles, ProfileKeys, Events, DeliverySnapshots, DeliveryBundles],
     globals: [DeliveryStatus],
     localization: {
       locales: [

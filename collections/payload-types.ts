@@ -75,6 +75,9 @@ export interface Config {
     media: Media;
     users: User;
     'api-keys': ApiKey;
+    profiles: Profile;
+    'profile-keys': ProfileKey;
+    events: Event;
     'delivery-snapshots': DeliverySnapshot;
     'delivery-bundles': DeliveryBundle;
     'payload-kv': PayloadKv;
@@ -93,6 +96,9 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
+    profiles: ProfilesSelect<false> | ProfilesSelect<true>;
+    'profile-keys': ProfileKeysSelect<false> | ProfileKeysSelect<true>;
+    events: EventsSelect<false> | EventsSelect<true>;
     'delivery-snapshots': DeliverySnapshotsSelect<false> | DeliverySnapshotsSelect<true>;
     'delivery-bundles': DeliveryBundlesSelect<false> | DeliveryBundlesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -474,7 +480,8 @@ export interface Segment {
             | 'utmCampaign'
             | 'locale'
             | 'channel'
-            | 'consent';
+            | 'consent'
+            | 'behaviour';
           trait?: string | null;
           operator:
             | 'equals'
@@ -489,6 +496,11 @@ export interface Segment {
             | 'gt'
             | 'gte'
             | 'between';
+          event?:
+            | ('page_view' | 'click' | 'conversion' | 'form_answer' | 'consent_change' | 'trait_update' | 'custom')
+            | null;
+          category?: string | null;
+          windowDays?: number | null;
           value?: string | null;
           valueTo?: string | null;
           values?: string[] | null;
@@ -518,7 +530,8 @@ export interface Segment {
                   | 'utmCampaign'
                   | 'locale'
                   | 'channel'
-                  | 'consent';
+                  | 'consent'
+                  | 'behaviour';
                 trait?: string | null;
                 operator:
                   | 'equals'
@@ -533,6 +546,19 @@ export interface Segment {
                   | 'gt'
                   | 'gte'
                   | 'between';
+                event?:
+                  | (
+                      | 'page_view'
+                      | 'click'
+                      | 'conversion'
+                      | 'form_answer'
+                      | 'consent_change'
+                      | 'trait_update'
+                      | 'custom'
+                    )
+                  | null;
+                category?: string | null;
+                windowDays?: number | null;
                 value?: string | null;
                 valueTo?: string | null;
                 values?: string[] | null;
@@ -654,6 +680,113 @@ export interface ApiKey {
    * Optional. The key stops working after this date.
    */
   expiresAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Profiles are created when a visitor consents or a customer is identified. Export or erase one from its page.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "profiles".
+ */
+export interface Profile {
+  id: number;
+  /**
+   * The customer id, email or visitor id this profile is best known by.
+   */
+  displayName?: string | null;
+  customerId?: string | null;
+  email?: string | null;
+  /**
+   * Every identifier that leads here (v: visitor, c: customer, e: email).
+   */
+  keys?: string[] | null;
+  mergedInto?: (number | null) | Profile;
+  /**
+   * Each trait with its value, source and time.
+   */
+  traits?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  consents?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  subscriptions?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Daily counts per event type and category (90 days).
+   */
+  behaviour?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  lastSeenAt?: string | null;
+  eventCount?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "profile-keys".
+ */
+export interface ProfileKey {
+  id: number;
+  key: string;
+  profile: number | Profile;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Accepted events, each stored once (by idempotency key).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events".
+ */
+export interface Event {
+  id: number;
+  idempotencyKey: string;
+  type: 'page_view' | 'click' | 'conversion' | 'form_answer' | 'consent_change' | 'trait_update' | 'custom';
+  name?: string | null;
+  category?: string | null;
+  properties?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  profile: number | Profile;
+  occurredAt: string;
+  /**
+   * The API key or first-party site that sent it.
+   */
+  source?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -850,6 +983,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'api-keys';
         value: number | ApiKey;
+      } | null)
+    | ({
+        relationTo: 'profiles';
+        value: number | Profile;
+      } | null)
+    | ({
+        relationTo: 'profile-keys';
+        value: number | ProfileKey;
+      } | null)
+    | ({
+        relationTo: 'events';
+        value: number | Event;
       } | null)
     | ({
         relationTo: 'delivery-snapshots';
@@ -1049,6 +1194,9 @@ export interface SegmentsSelect<T extends boolean = true> {
               attribute?: T;
               trait?: T;
               operator?: T;
+              event?: T;
+              category?: T;
+              windowDays?: T;
               value?: T;
               valueTo?: T;
               values?: T;
@@ -1064,6 +1212,9 @@ export interface SegmentsSelect<T extends boolean = true> {
                     attribute?: T;
                     trait?: T;
                     operator?: T;
+                    event?: T;
+                    category?: T;
+                    windowDays?: T;
                     value?: T;
                     valueTo?: T;
                     values?: T;
@@ -1263,6 +1414,51 @@ export interface ApiKeysSelect<T extends boolean = true> {
   revoked?: T;
   revokedAt?: T;
   expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "profiles_select".
+ */
+export interface ProfilesSelect<T extends boolean = true> {
+  displayName?: T;
+  customerId?: T;
+  email?: T;
+  keys?: T;
+  mergedInto?: T;
+  traits?: T;
+  consents?: T;
+  subscriptions?: T;
+  behaviour?: T;
+  lastSeenAt?: T;
+  eventCount?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "profile-keys_select".
+ */
+export interface ProfileKeysSelect<T extends boolean = true> {
+  key?: T;
+  profile?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events_select".
+ */
+export interface EventsSelect<T extends boolean = true> {
+  idempotencyKey?: T;
+  type?: T;
+  name?: T;
+  category?: T;
+  properties?: T;
+  profile?: T;
+  occurredAt?: T;
+  source?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -47,7 +47,7 @@ const epoch = (value: unknown): number | undefined => {
 
 // ─── Segments ──────────────────────────────────────────────────────────────
 
-const PERSONAL_ATTRIBUTES = new Set(['trait', 'consent'])
+const PERSONAL_ATTRIBUTES = new Set(['trait', 'consent', 'behaviour'])
 const ORDERED = new Set(['lt', 'lte', 'gt', 'gte', 'between'])
 const NUMBER = /^-?\d+(\.\d+)?$/
 
@@ -56,7 +56,7 @@ function operand(condition: RuleCondition, value: string, allNumeric: boolean): 
     const [hours, minutes] = value.split(':').map(Number)
     return hours! * 60 + minutes!
   }
-  if (condition.attribute === 'trait' && ORDERED.has(condition.operator) && allNumeric) return Number(value)
+  if ((condition.attribute === 'trait' && ORDERED.has(condition.operator) && allNumeric) || condition.attribute === 'behaviour') return Number(value)
   if (condition.attribute === 'country') return value.toUpperCase()
   return value.toLowerCase()
 }
@@ -74,6 +74,9 @@ function compileCondition(condition: RuleCondition): CompiledCondition {
   return {
     attribute: condition.attribute,
     ...(condition.attribute === 'trait' ? { trait: condition.trait } : {}),
+    ...(condition.attribute === 'behaviour'
+      ? { series: condition.category ? `${condition.event}:${condition.category}` : condition.event, windowDays: condition.windowDays }
+      : {}),
     operator: condition.operator,
     operands: raw.map((value) => operand(condition, value, allNumeric)),
   }

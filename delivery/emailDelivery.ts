@@ -33,12 +33,21 @@ export function emailRecipient(context: RenderContext, storeName: string | undef
 
 export type EmailForRecipient = RenderedEmail & { list?: string }
 
+/** A marketing email for someone who left its list: refused, never rendered. */
+export class RecipientUnsubscribedError extends Error {
+  constructor(readonly list: string) {
+    super(`This recipient unsubscribed from “${list}”: the email is not rendered for them.`)
+    this.name = 'RecipientUnsubscribedError'
+  }
+}
+
 export async function renderEmail(decided: Decided, base: string): Promise<EmailForRecipient> {
   const { resolved, manifest, bundle, request } = decided
   const context = request.context
   const compiled = await compiledEmailFor(resolved, { mediaBase: base, defaultLocale: manifest.defaultLocale, brand: EMAIL_BRAND })
   const recipient = emailRecipient(context, context.store ? manifest.stores[context.store]?.name : undefined)
   const list = bundle.email?.list
+  if (list && request.profile?.subscriptions[list]?.status === 'unsubscribed') throw new RecipientUnsubscribedError(list)
   const identity = { customer: context.customer, visitor: context.visitor, email: recipient.email }
   const origin = base.replace(/\/$/, '')
   const links =

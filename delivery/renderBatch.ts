@@ -8,7 +8,8 @@ import type { Payload } from 'payload'
 import { z } from 'zod'
 
 import { errorResponse, readJsonBody } from './httpErrors'
-import { renderEmail } from './emailDelivery'
+import { RecipientUnsubscribedError, renderEmail, type EmailForRecipient } from './emailDelivery'
+import { withProfile } from './profileContext'
 import { contextIssues, requestContext } from './requestContext'
 import { decide, identifyCaller, loadPage, mediaBase } from './renderRequest'
 
@@ -66,8 +67,15 @@ export async function handleRenderBatch(payload: Payload, request: Request, slug
       results.push({ index, ok: false, error: { code: 'invalid_context', message: `${issues[0]?.path}: ${issues[0]?.message}`, issues } })
       continue
     }
-    const decided = decide(page.manifest, page.bundle, built.value)
-    const email = await renderEmail(decided, base)
+    const decided = decide(page.manifest, page.bundle, await withProfile(payload, built.value))
+    let email: EmailForRecipient
+    try {
+      email = await renderEmail(decided, base)
+    } catch (error) {
+      if (!(error instanceof RecipientUnsubscribedError)) throw error
+      results.push({ index, ok: false, error: { code: 'recipient_unsubscribed', message: error.message, issues: [] } })
+      continue
+    }
     results.push({
       index,
       ok: true,

@@ -15,10 +15,11 @@ import { resolvePage, type ResolvedPage } from '../engine/resolvePage'
 import type { DeliveryManifest, PageBundle } from '../engine/snapshot'
 import { checkApiKey } from './apiKeys'
 import { cachePolicy, entityTag, notModified } from './cachePolicy'
-import { emailRecipient, renderEmail } from './emailDelivery'
+import { emailRecipient, RecipientUnsubscribedError, renderEmail, type EmailForRecipient } from './emailDelivery'
 import { screenContentSecurityPolicy, screenDocument, screenParams, screenPng, screenRepresentation } from './screenDelivery'
 import { errorResponse, readJsonBody } from './httpErrors'
 import { liveBundle, liveManifest } from './liveSnapshot'
+import { withProfile } from './profileContext'
 import { contextFromQuery, contextIssues, requestContext, type Caller, type RequestContext } from './requestContext'
 
 export const RENDER_FORMATS = ['json', 'html', 'text', 'png'] as const
@@ -100,7 +101,7 @@ export async function decideRequest(
 
   const page = await loadPage(payload, slug)
   if (!page.ok) return page
-  return { ok: true, value: decide(page.manifest, page.bundle, built.value) }
+  return { ok: true, value: decide(page.manifest, page.bundle, await withProfile(payload, built.value)) }
 }
 
 /** The live snapshot's manifest and the bundle of one published page. */
@@ -209,7 +210,13 @@ export async function handleRenderRequest(payload: Payload, request: Request, sl
     })
 
   if (channel === 'email') {
-    const email = await renderEmail(value, base)
+    let email: EmailForRecipient
+    try {
+      email = await renderEmail(value, base)
+    } catch (error) {
+      if (error instanceof RecipientUnsubscribedError) return errorResponse(409, 'recipient_unsubscribed', error.message)
+      throw error
+    }
     if (format === 'html') return respond(request, value, email.html, 'text/html; charset=utf-8', 'email-html', email.headers)
     if (format === 'text') return respond(request, value, email.text, 'text/plain; charset=utf-8', 'email-text', email.headers)
     const { subject, preheader, html, text, headers } = email

@@ -15,6 +15,8 @@ import { LOCALES, type Locale } from '../engine/axes'
 import { isTimeZone, RenderContextSchema, type RenderContext } from '../engine/context'
 import type { RuleAttribute } from '../engine/segmentRules'
 import { CONSENT_COOKIE, PROFILE_COOKIE, readConsentCookie, readProfileCookie } from './signedCookies'
+import type { Profile } from './profiles'
+import { readCookie } from './visitorCookies'
 
 export type Caller = { kind: 'public' } | { kind: 'api-key'; id: string; name: string } | { kind: 'editor'; id: string; email: string }
 
@@ -22,6 +24,9 @@ export type ContextIssue = { path: string; message: string }
 
 export type RequestContext = {
   context: RenderContext
+  caller: Caller
+  /** The profile of the identified person, when there is one (see profileContext.ts). */
+  profile?: Profile
   /** Inputs stated by the request but not honoured (not trusted). */
   ignored: string[]
   /** Request headers each context attribute came from (for Vary). */
@@ -32,7 +37,7 @@ export type RequestContext = {
 }
 
 /** Inputs only a trusted caller may state. */
-const RESTRICTED = ['segments', 'traits', 'visitor', 'customer', 'consents', 'at', 'tone', 'length', 'preview'] as const
+const RESTRICTED = ['segments', 'traits', 'behaviour', 'visitor', 'customer', 'consents', 'at', 'tone', 'length', 'preview'] as const
 
 /** Query parameter names, for messages and the `ignored` list. */
 const QUERY_NAME: Record<string, string> = {
@@ -123,16 +128,6 @@ function deviceFromHeaders(headers: Headers): RenderContext['device'] {
   if (/iPad|Tablet|PlayBook|Silk|(Android(?!.*Mobile))/i.test(agent)) return 'tablet'
   if (/Mobi|iPhone|iPod|Android.*Mobile|Windows Phone/i.test(agent)) return 'mobile'
   return agent ? 'desktop' : undefined
-}
-
-function readCookie(headers: Headers, name: string): string | undefined {
-  const header = headers.get('cookie')
-  if (!header) return undefined
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=')
-    if (key === name) return decodeURIComponent(rest.join('='))
-  }
-  return undefined
 }
 
 /** Geo headers set by the hosting platform (Vercel, Cloudflare). Off with TESSERA_GEO_HEADERS=off. */
@@ -233,12 +228,9 @@ export async function requestContext(
       if (profile.segments && input.segments === undefined) input.segments = profile.segments
       if (profile.traits) input.traits = { ...profile.traits, ...((input.traits as object | undefined) ?? {}) }
     }
-  } else if (input.consents === undefined) {
-    // A render API key vouches for its recipients' consent unless it says otherwise.
-    input.consents = ['personalization']
   }
 
   const parsed = RenderContextSchema.safeParse(input)
   if (!parsed.success) return { ok: false, issues: parsed.error }
-  return { ok: true, value: { context: parsed.data, ignored, headers, debug: trusted && askedForDebug, trusted } }
+  return { ok: true, value: { context: parsed.data, caller, ignored, headers, debug: trusted && askedForDebug, trusted } }
 }

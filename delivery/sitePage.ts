@@ -8,9 +8,10 @@ import type { Payload } from 'payload'
 import { renderWebFragment } from '../channels/web/html'
 import { personalizePage } from '../channels/tokens'
 import { decideRequest, mediaBase, tokenValues, type Decided } from './renderRequest'
+import { visitorCookies } from './visitorCookies'
 
 export type SitePage =
-  | { status: 'ok'; html: string; decided: Decided }
+  | { status: 'ok'; html: string; decided: Decided; analytics: boolean }
   | { status: 'not-found' }
   | { status: 'error'; code: string; message: string }
 
@@ -25,5 +26,6 @@ export async function renderSitePage(payload: Payload, slug: string, url: string
   if (decided.value.bundle.channel !== 'web') return { status: 'not-found' }
   const page = personalizePage(decided.value.resolved, tokenValues(decided.value))
   const html = renderWebFragment(page, { mediaBase: mediaBase(request), defaultLocale: decided.value.manifest.defaultLocale })
-  return { status: 'ok', html, decided: decided.value }
+  const cookies = await visitorCookies(request)
+  return { status: 'ok', html, decided: decided.value, analytics: Boolean(cookies.visitor && cookies.consent?.purposes.includes('analytics')) }
 }

@@ -60,6 +60,8 @@ export const RenderContextSchema = z
       .refine((traits) => Object.keys(traits).length <= 100, 'At most 100 traits')
       .optional(),
     segments: z.array(z.string().regex(SLUG, 'A segment is named by its slug, e.g. loyal-gold')).max(50).optional(),
+    /** Daily event counts per series (`page_view:shoes` → { "2026-11-24": 3 }), from the visitor's profile. */
+    behaviour: z.record(z.string().max(96), z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.number().int().min(0))).optional(),
     consents: z.array(z.string().regex(PURPOSE, 'A consent purpose is a lowercase key such as personalization')).max(50).optional(),
     tone: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'A tone is a lowercase key such as formal').optional(),
     length: z.enum(LENGTHS).optional(),
@@ -98,6 +100,8 @@ export type DecisionContext = {
   customer?: string
   /** Keys as given; string values lower-cased. */
   traits: Record<string, TraitValue>
+  /** Daily counts per event series. */
+  behaviour: Readonly<Record<string, Readonly<Record<string, number>>>>
   assertedSegments: ReadonlySet<string>
   consents: ReadonlySet<string>
   /** Visitor data (traits, asserted segments, visitor id) may be used. */
@@ -193,6 +197,7 @@ export function decisionContext(input: RenderContext, defaults: DecisionDefaults
     visitor: personalization ? input.visitor : undefined,
     customer: personalization ? input.customer : undefined,
     traits: personalization ? normalizedTraits(input.traits) : {},
+    behaviour: personalization ? (input.behaviour ?? {}) : {},
     assertedSegments: personalization ? new Set(input.segments ?? []) : new Set(),
     consents,
     personalization,

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 
-import { CHANNELS, DAYPARTS, DEVICES, LOCALES, STORE_FORMATS, WEEKDAYS } from './axes'
+import { CHANNELS, DAYPARTS, DEVICES, EVENT_TYPES, LOCALES, STORE_FORMATS, WEEKDAYS } from './axes'
 
 export const RULE_ATTRIBUTES = [
   'trait',
@@ -27,6 +27,7 @@ export const RULE_ATTRIBUTES = [
   'locale',
   'channel',
   'consent',
+  'behaviour',
 ] as const
 export type RuleAttribute = (typeof RULE_ATTRIBUTES)[number]
 
@@ -49,6 +50,7 @@ export const ATTRIBUTE_LABELS: Record<RuleAttribute, string> = {
   locale: 'Locale',
   channel: 'Channel',
   consent: 'Consent given',
+  behaviour: 'Behaviour (event count)',
 }
 
 export const RULE_OPERATORS = [
@@ -90,7 +92,7 @@ const VALUELESS_OPERATORS: ReadonlySet<RuleOperator> = new Set(['exists', 'not_e
 const LIST_OPERATORS: ReadonlySet<RuleOperator> = new Set(['in', 'not_in'])
 
 /** Attributes whose values have an order (numbers, dates, clock times). */
-const ORDERED_ATTRIBUTES: ReadonlySet<RuleAttribute> = new Set(['trait', 'date', 'time'])
+const ORDERED_ATTRIBUTES: ReadonlySet<RuleAttribute> = new Set(['trait', 'date', 'time', 'behaviour'])
 
 /** Attributes with a closed vocabulary: values are checked against it. */
 const VOCABULARIES: Partial<Record<RuleAttribute, readonly string[]>> = {
@@ -107,6 +109,7 @@ export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 const COUNTRY_CODE = /^[A-Za-z]{2}$/
 const PURPOSE = /^[a-z][a-z0-9-]{0,63}$/
+export const BEHAVIOUR_CATEGORY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const NUMBER = /^-?\d+(\.\d+)?$/
 
 const optionalText = z
@@ -123,6 +126,9 @@ type ConditionDraft = {
   attribute: RuleAttribute
   operator: RuleOperator
   trait?: string
+  event?: string
+  category?: string
+  windowDays?: number
   value?: string
   values: string[]
   valueTo?: string
@@ -146,6 +152,9 @@ function valueProblem(attribute: RuleAttribute, operator: RuleOperator, value: s
   if (attribute === 'consent' && !PURPOSE.test(value)) {
     return `“${value}” is not a consent purpose; use its lowercase key such as personalization`
   }
+  if (attribute === 'behaviour' && !/^\d{1,6}$/.test(value)) {
+    return `“${value}” is not a count; use a whole number such as 3`
+  }
   if (attribute === 'trait' && ORDERED_OPERATORS.has(operator) && !NUMBER.test(value) && !isCalendarDate(value)) {
     return `“${value}” cannot be compared with ${OPERATOR_LABELS[operator]}; use a number or a date (YYYY-MM-DD)`
   }
@@ -167,6 +176,20 @@ function checkCondition(condition: ConditionDraft, ctx: z.RefinementCtx): void {
     if (!condition.trait) issue('trait', 'Name the trait this condition reads, e.g. loyaltyTier')
     else if (!TRAIT_KEY.test(condition.trait)) {
       issue('trait', 'A trait name starts with a letter and uses letters, digits, “_”, “-” or “.” (64 characters at most)')
+    }
+  }
+
+  if (attribute === 'behaviour') {
+    if (!condition.event) issue('event', 'Choose the kind of event to count, e.g. page view')
+    if (condition.category && !BEHAVIOUR_CATEGORY.test(condition.category)) {
+      issue('category', 'A category is lowercase letters, digits and dashes, e.g. shoes')
+    }
+    if (condition.windowDays === undefined || !Number.isInteger(condition.windowDays) || condition.windowDays < 1 || condition.windowDays > 90) {
+      issue('windowDays', 'Count over 1 to 90 days')
+    }
+    if (!ORDERED_OPERATORS.has(operator) && operator !== 'equals' && operator !== 'not_equals') {
+      issue('operator', 'Compare a count with equals, <, ≤, >, ≥ or is between')
+      return
     }
   }
 
@@ -228,6 +251,9 @@ export const RuleConditionSchema = z
     attribute: z.enum(RULE_ATTRIBUTES, { error: 'Choose what this condition looks at' }),
     operator: z.enum(RULE_OPERATORS, { error: 'Choose an operator' }),
     trait: optionalText,
+    event: z.enum(EVENT_TYPES, { error: 'Choose the kind of event to count' }).nullish().transform((value) => value ?? undefined),
+    category: optionalText,
+    windowDays: z.number().nullish().transform((value) => value ?? undefined),
     value: optionalText,
     values: textList,
     valueTo: optionalText,

@@ -67,7 +67,18 @@ function valueOf(condition: CompiledCondition, context: DecisionContext): Value 
       return context.channel
     case 'consent':
       return [...context.consents]
+    case 'behaviour':
+      return countInWindow(context.behaviour[condition.series ?? ''], context.date, condition.windowDays ?? 1)
   }
+}
+
+/** Events of a series over the last `days` days, today (in the decision's time zone) included. */
+export function countInWindow(daily: Readonly<Record<string, number>> | undefined, today: string, days: number): number {
+  if (!daily) return 0
+  const first = new Date(Date.parse(`${today}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10)
+  let total = 0
+  for (const day in daily) if (day >= first && day <= today) total += daily[day]!
+  return total
 }
 
 const isPresent = (value: Value) => value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)

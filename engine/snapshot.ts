@@ -141,6 +141,9 @@ export type CompiledBlock = z.infer<typeof CompiledBlockSchema>
 export const CompiledConditionSchema = z.object({
   attribute: z.enum(RULE_ATTRIBUTES),
   trait: z.string().optional(),
+  /** Behaviour conditions: the series counted (`page_view` or `page_view:shoes`) and over how many days. */
+  series: z.string().optional(),
+  windowDays: z.number().int().optional(),
   operator: z.enum(RULE_OPERATORS),
   operands: z.array(z.union([z.string(), z.number()])),
 })

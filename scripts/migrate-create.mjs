@@ -25,7 +25,7 @@ const targets = [
 ]
 for (const [label, uri] of targets) {
   console.log(`\n${label}:`)
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/payload/bin.js'), 'migrate:create', name], {
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/payload/bin.js'), 'migrate:create', name, '--skip-empty'], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, DATABASE_URI: uri },

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation'
 import { getPayload } from 'payload'
 
 import { renderSitePage } from '../../delivery/sitePage'
+import { PageViewBeacon } from './PageViewBeacon'
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
@@ -39,5 +40,10 @@ export async function SitePageView({ slug, path, searchParams }: { slug: string;
       </main>
     )
   }
-  return <main id="main" dangerouslySetInnerHTML={{ __html: page.html }} />
+  return (
+    <>
+      <main id="main" dangerouslySetInnerHTML={{ __html: page.html }} />
+      {page.analytics ? <PageViewBeacon category={slug} path={path} /> : null}
+    </>
+  )
 }

@@ -1,6 +1,13 @@
+import config from '@payload-config'
 import type { Metadata, Viewport } from 'next'
+import { headers } from 'next/headers'
 import Link from 'next/link'
+import { getPayload } from 'payload'
 import React from 'react'
+
+import { localeFromAcceptLanguage } from '../../delivery/requestContext'
+import { siteConsent } from '../../delivery/siteConsent'
+import { ConsentBanner } from './ConsentBanner'
 
 import './site.css'
 
@@ -11,7 +18,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
 
-export default function SiteLayout({ children }: { children: React.ReactNode }) {
+export default async function SiteLayout({ children }: { children: React.ReactNode }) {
+  const [payload, incoming] = await Promise.all([getPayload({ config }), headers()])
+  const locale = localeFromAcceptLanguage(incoming.get('accept-language')) ?? 'en'
+  const consent = await siteConsent(payload, new Request('http://site.invalid/', { headers: new Headers(incoming) }), locale)
   return (
     <html lang="en">
       <body>
@@ -38,6 +48,7 @@ export default function SiteLayout({ children }: { children: React.ReactNode }) 
         {children}
         <footer className="site-footer">
           <p>A demo of Tessera, the headless content personalization CMS.</p>
+          <ConsentBanner purposes={consent.purposes} granted={consent.granted} labels={consent.labels} />
         </footer>
       </body>
     </html>

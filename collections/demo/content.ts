@@ -41,7 +41,17 @@ export type DemoSegment = {
   priority: number
   rules: {
     match: 'all' | 'any'
-    conditions: { attribute: string; trait?: string; operator: string; value?: string; values?: string[]; valueTo?: string }[]
+    conditions: {
+      attribute: string
+      trait?: string
+      event?: string
+      category?: string
+      windowDays?: number
+      operator: string
+      value?: string
+      values?: string[]
+      valueTo?: string
+    }[]
   }
 }
 
@@ -75,6 +85,19 @@ export const DEMO_SEGMENTS: DemoSegment[] = [
     description: l('Saturdays and Sundays, on every channel.', 'Le samedi et le dimanche, sur tous les canaux.'),
     priority: 20,
     rules: { match: 'all', conditions: [{ attribute: 'weekday', operator: 'in', values: ['sat', 'sun'] }] },
+  },
+  {
+    slug: 'candle-curious',
+    name: l('Candle-curious', 'Curieux de bougies'),
+    description: l(
+      'Visitors who looked at the candles page at least twice this week (behaviour, with consent).',
+      'Les visiteurs qui ont consulté la page des bougies au moins deux fois cette semaine (comportement, avec consentement).',
+    ),
+    priority: 40,
+    rules: {
+      match: 'all',
+      conditions: [{ attribute: 'behaviour', event: 'page_view', category: 'candles', windowDays: 7, operator: 'gte', value: '2' }],
+    },
   },
   {
     slug: 'morning',
@@ -198,6 +221,16 @@ export const DEMO_BLOCKS: DemoBlock[] = [
         content: {
           headline: l('New here? Take 10 % off your first order', 'Nouveau ici ? 10 % offerts sur votre première commande'),
           cta: { label: l('Claim my welcome offer', 'Profiter de mon offre de bienvenue'), url: '/welcome' },
+        },
+      },
+      {
+        label: 'Candle-curious',
+        tone: 'playful',
+        length: 'short',
+        audience: ['candle-curious'],
+        content: {
+          headline: l('Still thinking about those candles? Here is 10 % off', 'Vous pensez encore à ces bougies ? Voici 10 % offerts'),
+          cta: { label: l('See the candles', 'Voir les bougies'), url: '/candles' },
         },
       },
       {
@@ -538,6 +571,12 @@ export const DEMO_PAGES: DemoPage[] = [
     title: l('Maison Lumen: candles, linen and ceramics', 'Maison Lumen : bougies, linge et céramiques'),
     channel: 'web',
     slots: ['home-hero', 'welcome-text', 'autumn-offer', 'product-linen', 'product-candle', 'atelier-image', 'store-events', 'delivery-promise', 'shop-cta'],
+  },
+  {
+    slug: 'candles',
+    title: l('Candles: poured by hand in Lyon', 'Bougies : coulées à la main à Lyon'),
+    channel: 'web',
+    slots: ['product-candle', 'autumn-offer', 'store-events', 'delivery-promise'],
   },
   {
     slug: 'newsletter',

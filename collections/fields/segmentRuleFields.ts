@@ -14,6 +14,7 @@ import {
   RuleGroupSchema,
   SegmentRulesSchema,
 } from '../../engine/segmentRules'
+import { EVENT_TYPES } from '../../engine/axes'
 
 /** The first issue the schema reports for one field of the object it parses. */
 function issueFor(schema: z.ZodType, input: unknown, field: string): string | true {
@@ -60,6 +61,33 @@ const conditionFields: Field[] = [
         options: RULE_OPERATORS.map((value) => ({ label: OPERATOR_LABELS[value], value })),
         validate: conditionField('operator'),
         admin: { width: '33%' },
+      },
+    ],
+  },
+  {
+    type: 'row',
+    admin: { condition: (_data, sibling) => sibling?.attribute === 'behaviour' },
+    fields: [
+      {
+        name: 'event',
+        type: 'select',
+        options: EVENT_TYPES.map((value) => ({ label: value.replace('_', ' '), value })),
+        validate: conditionField('event'),
+        admin: { width: '34%', condition: (_data, sibling) => sibling?.attribute === 'behaviour' },
+      },
+      {
+        name: 'category',
+        type: 'text',
+        validate: conditionField('category'),
+        admin: { width: '33%', placeholder: 'any category, or e.g. shoes', condition: (_data, sibling) => sibling?.attribute === 'behaviour' },
+      },
+      {
+        name: 'windowDays',
+        label: 'Over the last (days)',
+        type: 'number',
+        defaultValue: 7,
+        validate: conditionField('windowDays'),
+        admin: { width: '33%', condition: (_data, sibling) => sibling?.attribute === 'behaviour' },
       },
     ],
   },

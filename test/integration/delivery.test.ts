@@ -57,8 +57,8 @@ for (const database of databasesUnderTest()) {
       expect(status.activeVersion).toMatch(/^[0-9a-f]{24}$/)
       const manifest = await liveManifest(payload)
       expect(manifest?.version).toBe(status.activeVersion)
-      expect(Object.keys(manifest!.pages).sort()).toEqual(['home', 'newsletter', 'store-screen'])
-      expect(manifest!.segments.map((segment) => segment.slug)).toEqual(['loyal-gold', 'paris-evening', 'lyon-store', 'weekend', 'first-visit', 'evening', 'morning'])
+      expect(Object.keys(manifest!.pages).sort()).toEqual(['candles', 'home', 'newsletter', 'store-screen'])
+      expect(manifest!.segments.map((segment) => segment.slug)).toEqual(['loyal-gold', 'paris-evening', 'candle-curious', 'lyon-store', 'weekend', 'first-visit', 'evening', 'morning'])
       expect(manifest!.segments.find((segment) => segment.slug === 'paris-evening')?.personal).toBe(false)
 
       const { docs } = await payload.find({ collection: 'delivery-bundles', where: { page: { equals: 'home' } } })

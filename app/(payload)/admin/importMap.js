@@ -22,6 +22,8 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ApiKeySecretField as ApiKeySecretField_6b89dc3178de3613145099843cbf8f8a } from '../../../collections/components/ApiKeySecretField'
+import { ProfileInsight as ProfileInsight_d16142d82fa2ed8a34d7bdf0260baa44 } from '../../../collections/components/ProfileInsight'
+import { ProfileActions as ProfileActions_a32d318ee0dd8fcf4ad506ac2c9f3577 } from '../../../collections/components/ProfileActions'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -50,5 +52,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/collections/components/ApiKeySecretField#ApiKeySecretField": ApiKeySecretField_6b89dc3178de3613145099843cbf8f8a,
+  "/collections/components/ProfileInsight#ProfileInsight": ProfileInsight_d16142d82fa2ed8a34d7bdf0260baa44,
+  "/collections/components/ProfileActions#ProfileActions": ProfileActions_a32d318ee0dd8fcf4ad506ac2c9f3577,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,6 +1,7 @@
 import * as migration_20261122_223939_initial from './20261122_223939_initial';
 import * as migration_20261122_230210_delivery_snapshots from './20261122_230210_delivery_snapshots';
 import * as migration_20261122_232628_stores_and_purposes from './20261122_232628_stores_and_purposes';
+import * as migration_20261122_235458_profiles_events_behaviour from './20261122_235458_profiles_events_behaviour';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261122_232628_stores_and_purposes.up,
     down: migration_20261122_232628_stores_and_purposes.down,
-    name: '20261122_232628_stores_and_purposes'
+    name: '20261122_232628_stores_and_purposes',
+  },
+  {
+    up: migration_20261122_235458_profiles_events_behaviour.up,
+    down: migration_20261122_235458_profiles_events_behaviour.down,
+    name: '20261122_235458_profiles_events_behaviour'
   },
 ];

@@ -1,0 +1,54 @@
+/**
+ * The cookies that tell the server who a website visitor is and what they
+ * chose: both signed by this server, read from a request, and written back
+ * (HttpOnly, SameSite=Lax, Secure outside localhost, one year).
+ */
+import { CONSENT_COOKIE, PROFILE_COOKIE, readConsentCookie, readProfileCookie, signConsentCookie, signProfileCookie, type ConsentClaims } from './signedCookies'
+
+const YEAR_SECONDS = 365 * 24 * 3600
+
+export function readCookie(headers: Headers, name: string): string | undefined {
+  const header = headers.get('cookie')
+  if (!header) return undefined
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=')
+    if (key === name) {
+      try {
+        return decodeURIComponent(rest.join('='))
+      } catch {
+        return undefined
+      }
+    }
+  }
+  return undefined
+}
+
+export async function visitorCookies(request: Request): Promise<{ visitor?: string; consent?: ConsentClaims }> {
+  const [profile, consent] = await Promise.all([
+    readProfileCookie(readCookie(request.headers, PROFILE_COOKIE)),
+    readConsentCookie(readCookie(request.headers, CONSENT_COOKIE)),
+  ])
+  return { visitor: profile?.visitor, consent }
+}
+
+function isLocal(request: Request): boolean {
+  const { hostname } = new URL(request.url)
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]'
+}
+
+function cookie(request: Request, name: string, value: string, maxAge: number): string {
+  return [`${name}=${encodeURIComponent(value)}`, 'Path=/', `Max-Age=${maxAge}`, 'HttpOnly', 'SameSite=Lax', ...(isLocal(request) ? [] : ['Secure'])].join('; ')
+}
+
+export async function consentCookie(request: Request, claims: ConsentClaims): Promise<string> {
+  return cookie(request, CONSENT_COOKIE, await signConsentCookie(claims, YEAR_SECONDS), YEAR_SECONDS)
+}
+
+export async function visitorCookie(request: Request, visitor: string): Promise<string> {
+  return cookie(request, PROFILE_COOKIE, await signProfileCookie({ visitor }, YEAR_SECONDS), YEAR_SECONDS)
+}
+
+/** Forgets the visitor id (consent withdrawn): the browser drops the cookie. */
+export function clearVisitorCookie(request: Request): string {
+  return cookie(request, PROFILE_COOKIE, '', 0)
+}

@@ -1,0 +1,254 @@
+/**
+ * Knowing the customer, on real databases: events (idempotent, durable,
+ * consent-gated), shared profiles (merge, erasure), mailing lists (preference
+ * center and one-click, one list at a time) and the same decisions for the
+ * same person on the website and in email.
+ */
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { seedDemo } from '../../collections/demo/seed'
+import { handleConsentPost } from '../../delivery/consentRequest'
+import { newIdempotencyKey } from '../../delivery/events'
+import { handleEventsRequest } from '../../delivery/eventsRequest'
+import { deliveryIdle } from '../../delivery/liveSnapshot'
+import { handlePreferencesPost } from '../../delivery/preferencesRequest'
+import { eraseProfile, exportProfile, findProfile, profileKey } from '../../delivery/profiles'
+import { signRecipientToken } from '../../delivery/recipientLinks'
+import { handleRenderBatch } from '../../delivery/renderBatch'
+import { handleRenderRequest } from '../../delivery/renderRequest'
+import { CONSENT_COOKIE, PROFILE_COOKIE, signConsentCookie, signProfileCookie } from '../../delivery/signedCookies'
+import { handleUnsubscribePost } from '../../delivery/unsubscribeRequest'
+import { databasesUnderTest, startPayload, type TestPayload } from './harness'
+
+const KEY = 'tsk_integration_customers_key_0123456789abcdefg'
+const BASE = 'http://localhost:3999'
+
+type Outcome = { accepted: number; duplicates: number; rejected: number; results: { status: string; code?: string }[] }
+
+for (const database of databasesUnderTest()) {
+  describe.skipIf(Boolean(database.skipReason))(`customers on ${database.name}`, () => {
+    let t: TestPayload
+    let payload: Payload
+
+    const postEvents = async (events: unknown[], init: { key?: string | null; cookie?: string; origin?: string } = {}) => {
+      const headers = new Headers({ 'content-type': 'application/json' })
+      const key = init.key === undefined ? KEY : init.key
+      if (key) headers.set('authorization', `Bearer ${key}`)
+      if (init.cookie) headers.set('cookie', init.cookie)
+      if (init.origin) headers.set('origin', init.origin)
+      const response = await handleEventsRequest(payload, new Request(`${BASE}/api/events`, { method: 'POST', headers, body: JSON.stringify({ events }) }))
+      return { status: response.status, body: (await response.json()) as Outcome & { error?: { code: string } } }
+    }
+    const siteCookies = async (visitor: string, purposes: string[]) =>
+      `${CONSENT_COOKIE}=${await signConsentCookie({ purposes, at: new Date().toISOString() })}; ${PROFILE_COOKIE}=${await signProfileCookie({ visitor })}`
+    const render = async (path: string, init: { key?: string | null; cookie?: string } = {}) => {
+      const headers = new Headers()
+      if (init.key !== null) headers.set('authorization', `Bearer ${init.key ?? KEY}`)
+      if (init.cookie) headers.set('cookie', init.cookie)
+      const response = await handleRenderRequest(payload, new Request(`${BASE}${path}`, { headers }), path.split('?')[0]!.split('/').pop()!)
+      return { status: response.status, json: response.headers.get('content-type')?.includes('json') ? await response.json() : undefined }
+    }
+    const countEvents = async (profileId: string) => (await payload.count({ collection: 'events', where: { profile: { equals: profileId } } })).totalDocs
+    const consentEvent = (customer: string, consents: Record<string, boolean>) => ({ idempotencyKey: newIdempotencyKey(), type: 'consent_change', customer, consents })
+
+    beforeAll(async () => {
+      t = await startPayload(database)
+      payload = t.payload
+      await seedDemo(payload, { adminEmail: 'a@x.test', editorEmail: 'e@x.test', reviewerEmail: 'r@x.test', password: 'a-long-password', apiKey: KEY })
+      await deliveryIdle(payload)
+    })
+    afterAll(async () => t?.close())
+
+    describe('events', () => {
+      it('stores 1,000 events of one batch, durably, and counts a retried batch once', async () => {
+        const events = [
+          consentEvent('crm-1000', { analytics: true, personalization: true }),
+          ...Array.from({ length: 999 }, (_, index) => ({ idempotencyKey: `batch-1000-${index}`, type: 'page_view', category: 'candles', customer: 'crm-1000' })),
+        ]
+        const first = await postEvents(events)
+        expect(first.status).toBe(200)
+        expect(first.body.accepted).toBe(1000)
+        const profile = (await findProfile(payload, profileKey.customer('crm-1000')))!
+        expect(await countEvents(profile.id)).toBe(1000)
+
+        const retry = await postEvents(events)
+        expect(retry.body).toMatchObject({ accepted: 0, duplicates: 1000, rejected: 0 })
+        expect(await countEvents(profile.id)).toBe(1000)
+        const after = (await exportProfile(payload, profile.id))!
+        expect(after.profile.eventCount).toBe(1000)
+        expect(Object.values(after.profile.behaviour['page_view:candles']!).reduce((a, b) => a + b, 0)).toBe(999)
+      }, 120_000)
+
+      it('refuses a batch over 1,000 events and names invalid fields', async () => {
+        const tooMany = Array.from({ length: 1001 }, (_, index) => ({ idempotencyKey: `too-many-${index}`, type: 'click', customer: 'x' }))
+        expect((await postEvents(tooMany)).status).toBe(413)
+        const invalid = await postEvents([{ idempotencyKey: 'short', type: 'teleport' }])
+        expect(invalid.status).toBe(400)
+        expect((invalid.body as unknown as { error: { issues: { path: string }[] } }).error.issues.map((issue) => issue.path).sort()).toEqual(['events.0.idempotencyKey', 'events.0.type'])
+      })
+
+      it('does not store events of a purpose the person has not consented to', async () => {
+        const outcome = await postEvents([{ idempotencyKey: newIdempotencyKey(), type: 'page_view', customer: 'crm-no-consent' }])
+        expect(outcome.body).toMatchObject({ accepted: 0, rejected: 1 })
+        expect(outcome.body.results[0]!.code).toBe('no_consent')
+        const profile = (await findProfile(payload, profileKey.customer('crm-no-consent')))!
+        expect(await countEvents(profile.id)).toBe(0)
+      })
+
+      it('take the website’s own events only with its signed cookies, from its own origin, and only what a visitor may state', async () => {
+        const event = { idempotencyKey: newIdempotencyKey(), type: 'page_view', category: 'home' }
+        expect((await postEvents([event], { key: null, origin: BASE })).status).toBe(403)
+        const cookie = await siteCookies('visitor-site', ['necessary', 'analytics', 'personalization'])
+        expect((await postEvents([event], { key: null, cookie, origin: 'https://evil.example' })).status).toBe(403)
+        const accepted = await postEvents([event], { key: null, cookie, origin: BASE })
+        expect(accepted.body.accepted).toBe(1)
+        const claim = await postEvents([{ idempotencyKey: newIdempotencyKey(), type: 'form_answer', traits: { loyaltyTier: 'gold' } }], { key: null, cookie, origin: BASE })
+        expect(claim.body.results[0]).toMatchObject({ status: 'rejected', code: 'trait_not_allowed' })
+      })
+    })
+
+    describe('consent', () => {
+      it('stores nothing until a choice, no visitor id after a refusal, and records withdrawals', async () => {
+        const before = (await payload.count({ collection: 'profiles' })).totalDocs
+        const refuse = await handleConsentPost(
+          payload,
+          new Request(`${BASE}/api/consent`, { method: 'POST', headers: { origin: BASE, 'content-type': 'application/json' }, body: JSON.stringify({ purposes: [] }) }),
+        )
+        expect(refuse.status).toBe(200)
+        const cookies = refuse.headers.getSetCookie()
+        expect(cookies.some((cookie) => cookie.startsWith(`${CONSENT_COOKIE}=`))).toBe(true)
+        expect(cookies.find((cookie) => cookie.startsWith(`${PROFILE_COOKIE}=`))).toMatch(/Max-Age=0/)
+        expect((await payload.count({ collection: 'profiles' })).totalDocs).toBe(before)
+
+        const accept = await handleConsentPost(
+          payload,
+          new Request(`${BASE}/api/consent`, { method: 'POST', headers: { origin: BASE, 'content-type': 'application/json' }, body: JSON.stringify({ purposes: ['personalization', 'analytics'] }) }),
+        )
+        const visitorCookie = accept.headers.getSetCookie().find((cookie) => cookie.startsWith(`${PROFILE_COOKIE}=`))!
+        expect(visitorCookie).toMatch(/HttpOnly/)
+        expect(visitorCookie).toMatch(/SameSite=Lax/)
+        expect((await payload.count({ collection: 'profiles' })).totalDocs).toBe(before + 1)
+      })
+    })
+
+    describe('profiles', () => {
+      it('merge a website visitor into a customer and keep both sides’ traits, newest value winning', async () => {
+        const cookie = await siteCookies('visitor-merge', ['necessary', 'personalization', 'analytics'])
+        await postEvents([{ idempotencyKey: newIdempotencyKey(), type: 'form_answer', traits: { interests: ['candles'], firstName: 'Old' }, occurredAt: '2026-11-01T00:00:00Z' }], { key: null, cookie, origin: BASE })
+        await postEvents([
+          consentEvent('crm-merge', { personalization: true }),
+          { idempotencyKey: newIdempotencyKey(), type: 'trait_update', customer: 'crm-merge', traits: { loyaltyTier: 'gold', firstName: 'Ada' }, occurredAt: '2026-11-20T00:00:00Z' },
+        ])
+        const visitorProfile = (await findProfile(payload, profileKey.visitor('visitor-merge')))!
+        const { ensureProfile } = await import('../../delivery/profiles')
+        const merged = await ensureProfile(payload, { visitor: 'visitor-merge', customer: 'crm-merge' })
+        expect(merged.traits.interests?.value).toEqual(['candles'])
+        expect(merged.traits.loyaltyTier?.value).toBe('gold')
+        expect(merged.traits.firstName?.value).toBe('Ada')
+        expect(merged.keys.sort()).toEqual(['c:crm-merge', 'v:visitor-merge'])
+        // The visitor's events follow them.
+        expect(await countEvents(merged.id)).toBeGreaterThanOrEqual(3)
+        expect(visitorProfile.id === merged.id || (await countEvents(visitorProfile.id)) === 0).toBe(true)
+      })
+
+      it('are erased entirely, with their events', async () => {
+        await postEvents([consentEvent('crm-erase', { analytics: true }), { idempotencyKey: newIdempotencyKey(), type: 'click', customer: 'crm-erase' }])
+        const profile = (await findProfile(payload, profileKey.customer('crm-erase')))!
+        expect(await countEvents(profile.id)).toBe(2)
+        expect(await eraseProfile(payload, profile.id)).toBe(true)
+        expect(await countEvents(profile.id)).toBe(0)
+        expect(await payload.findByID({ collection: 'profiles', id: profile.id, disableErrors: true })).toBeNull()
+        expect(await findProfile(payload, profileKey.customer('crm-erase'))).toBeUndefined()
+      })
+    })
+
+    describe('mailing lists', () => {
+      const customer = 'crm-lists'
+      const listStatus = async () => (await findProfile(payload, profileKey.customer(customer)))!.subscriptions
+
+      it('are left one at a time, by one-click POST and by the preference center; forged tokens change nothing', async () => {
+        await postEvents([consentEvent(customer, { newsletter: true, 'atelier-club': true })])
+        expect(Object.fromEntries(Object.entries(await listStatus()).map(([list, record]) => [list, record.status]))).toEqual({ newsletter: 'subscribed', 'atelier-club': 'subscribed' })
+
+        const token = await signRecipientToken({ customer, list: 'newsletter' })
+        const oneClick = () =>
+          handleUnsubscribePost(
+            payload,
+            new Request(`${BASE}/api/unsubscribe?token=${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' }),
+          )
+        expect((await oneClick()).status).toBe(200)
+        expect((await listStatus()).newsletter?.status).toBe('unsubscribed')
+        expect((await listStatus())['atelier-club']?.status).toBe('subscribed')
+        const events = await countEvents((await findProfile(payload, profileKey.customer(customer)))!.id)
+        expect((await oneClick()).status).toBe(200)
+        expect(await countEvents((await findProfile(payload, profileKey.customer(customer)))!.id)).toBe(events)
+
+        const forged = token.slice(0, -3) + (token.endsWith('abc') ? 'xyz' : 'abc')
+        const rejected = await handleUnsubscribePost(
+          payload,
+          new Request(`${BASE}/api/unsubscribe?token=${forged}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+        )
+        expect(rejected.status).toBe(403)
+
+        const clubToken = await signRecipientToken({ customer, list: 'newsletter' })
+        const form = new URLSearchParams({ token: clubToken, list: 'atelier-club', action: 'unsubscribe' })
+        const viaCenter = await handlePreferencesPost(
+          payload,
+          new Request(`${BASE}/api/preferences`, { method: 'POST', headers: { origin: BASE, 'content-type': 'application/x-www-form-urlencoded' }, body: form }),
+        )
+        expect(viaCenter.status).toBe(303)
+        expect((await listStatus())['atelier-club']?.status).toBe('unsubscribed')
+        const forgedForm = new URLSearchParams({ token: forged, list: 'newsletter', action: 'subscribe' })
+        const forgedCenter = await handlePreferencesPost(
+          payload,
+          new Request(`${BASE}/api/preferences`, { method: 'POST', headers: { origin: BASE, 'content-type': 'application/x-www-form-urlencoded' }, body: forgedForm }),
+        )
+        expect(forgedCenter.status).toBe(403)
+        expect((await listStatus()).newsletter?.status).toBe('unsubscribed')
+      })
+
+      it('stop marketing email to a recipient who left its list', async () => {
+        const single = await render(`/api/render/newsletter?customer=${customer}`)
+        expect(single.status).toBe(409)
+        expect(single.json.error.code).toBe('recipient_unsubscribed')
+        const response = await handleRenderBatch(
+          payload,
+          new Request(`${BASE}/api/render/newsletter/batch?channel=email`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ recipients: [{ customer }, { customer: 'crm-someone-else' }] }),
+          }),
+          'newsletter',
+        )
+        const { results } = (await response.json()) as { results: { ok: boolean; error?: { code: string } }[] }
+        expect(results.map((result) => result.ok)).toEqual([false, true])
+        expect(results[0]!.error?.code).toBe('recipient_unsubscribed')
+      })
+    })
+
+    it('gives a visitor identified on the website and the same customer in email the same segment decisions', async () => {
+      const visitor = 'visitor-same-person'
+      const cookie = await siteCookies(visitor, ['necessary', 'personalization', 'analytics'])
+      // The banner records the choice on the profile (as POST /api/consent does).
+      await postEvents([{ idempotencyKey: newIdempotencyKey(), type: 'consent_change', consents: { personalization: true, analytics: true } }], { key: null, cookie, origin: BASE })
+      for (let view = 0; view < 2; view++) {
+        await postEvents([{ idempotencyKey: newIdempotencyKey(), type: 'page_view', category: 'candles' }], { key: null, cookie, origin: BASE })
+      }
+      const { ensureProfile } = await import('../../delivery/profiles')
+      await ensureProfile(payload, { visitor, customer: 'crm-same-person' })
+
+      const web = await render('/api/render/home', { key: null, cookie })
+      expect(web.json.blocks[0].variant.label).toBe('Candle-curious')
+      expect(web.json.personalized).toBe(true)
+
+      const emailHome = await render('/api/render/home?channel=email&customer=crm-same-person&debug=1')
+      expect(emailHome.json.blocks[0].variant.label).toBe('Candle-curious')
+      const newsletter = await render('/api/render/newsletter?customer=crm-same-person&debug=1')
+      const members = (trace: { segments: { slug: string; member: boolean }[] }) => trace.segments.filter((segment) => segment.member).map((segment) => segment.slug)
+      const webTrace = await render(`/api/render/home?visitor=${visitor}&debug=1`)
+      expect(members(newsletter.json.trace)).toEqual(members(webTrace.json.trace))
+      expect(members(newsletter.json.trace)).toContain('candle-curious')
+    })
+  })
+}
