@@ -5,7 +5,9 @@ import { isStaff } from './access'
 
 /** What touchpoints report: page views, clicks, conversions, answers, consent changes, trait updates. */
 export const Events: CollectionConfig = {
-  slug: 'events',
+  // Not "events": /api/events is the events API itself (app/api/events).
+  slug: 'profile-events',
+  labels: { singular: 'Event', plural: 'Events' },
   admin: {
     group: 'Customers',
     useAsTitle: 'type',

@@ -77,7 +77,7 @@ export interface Config {
     'api-keys': ApiKey;
     profiles: Profile;
     'profile-keys': ProfileKey;
-    events: Event;
+    'profile-events': ProfileEvent;
     'delivery-snapshots': DeliverySnapshot;
     'delivery-bundles': DeliveryBundle;
     'payload-kv': PayloadKv;
@@ -98,7 +98,7 @@ export interface Config {
     'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
     profiles: ProfilesSelect<false> | ProfilesSelect<true>;
     'profile-keys': ProfileKeysSelect<false> | ProfileKeysSelect<true>;
-    events: EventsSelect<false> | EventsSelect<true>;
+    'profile-events': ProfileEventsSelect<false> | ProfileEventsSelect<true>;
     'delivery-snapshots': DeliverySnapshotsSelect<false> | DeliverySnapshotsSelect<true>;
     'delivery-bundles': DeliveryBundlesSelect<false> | DeliveryBundlesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -764,9 +764,9 @@ export interface ProfileKey {
  * Accepted events, each stored once (by idempotency key).
  *
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "events".
+ * via the `definition` "profile-events".
  */
-export interface Event {
+export interface ProfileEvent {
   id: number;
   idempotencyKey: string;
   type: 'page_view' | 'click' | 'conversion' | 'form_answer' | 'consent_change' | 'trait_update' | 'custom';
@@ -993,8 +993,8 @@ export interface PayloadLockedDocument {
         value: number | ProfileKey;
       } | null)
     | ({
-        relationTo: 'events';
-        value: number | Event;
+        relationTo: 'profile-events';
+        value: number | ProfileEvent;
       } | null)
     | ({
         relationTo: 'delivery-snapshots';
@@ -1448,9 +1448,9 @@ export interface ProfileKeysSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "events_select".
+ * via the `definition` "profile-events_select".
  */
-export interface EventsSelect<T extends boolean = true> {
+export interface ProfileEventsSelect<T extends boolean = true> {
   idempotencyKey?: T;
   type?: T;
   name?: T;

@@ -139,7 +139,7 @@ export async function recordEvents(
   // Retries: keys already stored, or repeated within this batch, count once.
   const keys = events.map((event) => event.idempotencyKey)
   const { docs: stored } = await payload.find({
-    collection: 'events',
+    collection: 'profile-events',
     where: { idempotencyKey: { in: [...new Set(keys)] } },
     select: { idempotencyKey: true },
     pagination: false,
@@ -191,7 +191,7 @@ export async function recordEvents(
   try {
     for (const { event, profile, at } of toStore) {
       await payload.db.create({
-        collection: 'events',
+        collection: 'profile-events',
         data: {
           idempotencyKey: event.idempotencyKey,
           type: event.type,

@@ -15,7 +15,7 @@ import { DEFAULT_TIMEZONE } from './renderRequest'
 export async function profileInsight(payload: Payload, profile: Profile) {
   const manifest = await liveManifest(payload)
   const { docs: events } = await payload.find({
-    collection: 'events',
+    collection: 'profile-events',
     where: { profile: { equals: profile.id } },
     sort: '-occurredAt',
     limit: 50,

@@ -254,7 +254,7 @@ export async function mergeProfiles(payload: Payload, targetId: string, sourceId
     if (source.lastSeenAt && (!target.lastSeenAt || source.lastSeenAt > target.lastSeenAt)) target.lastSeenAt = source.lastSeenAt
   })
   // Events follow their customer; the old profile stays as a pointer for old cookies and links.
-  await payload.update({ collection: 'events', where: { profile: { equals: source.id } }, data: { profile: ref(targetId) as never }, overrideAccess: true })
+  await payload.update({ collection: 'profile-events', where: { profile: { equals: source.id } }, data: { profile: ref(targetId) as never }, overrideAccess: true })
   await payload.update({ collection: 'profiles', id: source.id, data: { mergedInto: ref(targetId) as never, keys: [], customerId: null, email: null }, overrideAccess: true })
   forget(payload, source)
   return merged
@@ -276,7 +276,7 @@ export async function exportProfile(payload: Payload, id: string) {
   const profile = await readById(payload, id)
   if (!profile) return undefined
   const { docs: events } = await payload.find({
-    collection: 'events',
+    collection: 'profile-events',
     where: { profile: { equals: profile.id } },
     sort: 'occurredAt',
     pagination: false,
@@ -297,7 +297,7 @@ export async function eraseProfile(payload: Payload, id: string): Promise<boolea
   await serialized(profile.id, async () => {
     const { docs: absorbed } = await payload.find({ collection: 'profiles', where: { mergedInto: { equals: profile.id } }, depth: 0, pagination: false, overrideAccess: true })
     const ids = [profile.id, ...absorbed.map((doc) => String(doc.id))]
-    await payload.delete({ collection: 'events', where: { profile: { in: ids } }, overrideAccess: true })
+    await payload.delete({ collection: 'profile-events', where: { profile: { in: ids } }, overrideAccess: true })
     await payload.delete({ collection: 'profile-keys', where: { profile: { in: ids } }, overrideAccess: true })
     await payload.delete({ collection: 'profiles', where: { id: { in: ids } }, overrideAccess: true })
   })

@@ -49,7 +49,7 @@ for (const database of databasesUnderTest()) {
       const response = await handleRenderRequest(payload, new Request(`${BASE}${path}`, { headers }), path.split('?')[0]!.split('/').pop()!)
       return { status: response.status, json: response.headers.get('content-type')?.includes('json') ? await response.json() : undefined }
     }
-    const countEvents = async (profileId: string) => (await payload.count({ collection: 'events', where: { profile: { equals: profileId } } })).totalDocs
+    const countEvents = async (profileId: string) => (await payload.count({ collection: 'profile-events', where: { profile: { equals: profileId } } })).totalDocs
     const consentEvent = (customer: string, consents: Record<string, boolean>) => ({ idempotencyKey: newIdempotencyKey(), type: 'consent_change', customer, consents })
 
     beforeAll(async () => {

@@ -1,7 +1,7 @@
 import * as migration_20261122_223939_initial from './20261122_223939_initial';
 import * as migration_20261122_230210_delivery_snapshots from './20261122_230210_delivery_snapshots';
 import * as migration_20261122_232628_stores_and_purposes from './20261122_232628_stores_and_purposes';
-import * as migration_20261122_235458_profiles_events_behaviour from './20261122_235458_profiles_events_behaviour';
+import * as migration_20261123_000239_profiles_events_behaviour from './20261123_000239_profiles_events_behaviour';
 
 export const migrations = [
   {
@@ -20,8 +20,8 @@ export const migrations = [
     name: '20261122_232628_stores_and_purposes',
   },
   {
-    up: migration_20261122_235458_profiles_events_behaviour.up,
-    down: migration_20261122_235458_profiles_events_behaviour.down,
-    name: '20261122_235458_profiles_events_behaviour'
+    up: migration_20261123_000239_profiles_events_behaviour.up,
+    down: migration_20261123_000239_profiles_events_behaviour.down,
+    name: '20261123_000239_profiles_events_behaviour'
   },
 ];

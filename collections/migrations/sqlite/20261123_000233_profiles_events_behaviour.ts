@@ -46,7 +46,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`profile_keys_profile_idx\` ON \`profile_keys\` (\`profile_id\`);`)
   await db.run(sql`CREATE INDEX \`profile_keys_updated_at_idx\` ON \`profile_keys\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`profile_keys_created_at_idx\` ON \`profile_keys\` (\`created_at\`);`)
-  await db.run(sql`CREATE TABLE \`events\` (
+  await db.run(sql`CREATE TABLE \`profile_events\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`idempotency_key\` text NOT NULL,
   	\`type\` text NOT NULL,
@@ -61,13 +61,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`profile_id\`) REFERENCES \`profiles\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`CREATE UNIQUE INDEX \`events_idempotency_key_idx\` ON \`events\` (\`idempotency_key\`);`)
-  await db.run(sql`CREATE INDEX \`events_type_idx\` ON \`events\` (\`type\`);`)
-  await db.run(sql`CREATE INDEX \`events_category_idx\` ON \`events\` (\`category\`);`)
-  await db.run(sql`CREATE INDEX \`events_profile_idx\` ON \`events\` (\`profile_id\`);`)
-  await db.run(sql`CREATE INDEX \`events_occurred_at_idx\` ON \`events\` (\`occurred_at\`);`)
-  await db.run(sql`CREATE INDEX \`events_updated_at_idx\` ON \`events\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`events_created_at_idx\` ON \`events\` (\`created_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`profile_events_idempotency_key_idx\` ON \`profile_events\` (\`idempotency_key\`);`)
+  await db.run(sql`CREATE INDEX \`profile_events_type_idx\` ON \`profile_events\` (\`type\`);`)
+  await db.run(sql`CREATE INDEX \`profile_events_category_idx\` ON \`profile_events\` (\`category\`);`)
+  await db.run(sql`CREATE INDEX \`profile_events_profile_idx\` ON \`profile_events\` (\`profile_id\`);`)
+  await db.run(sql`CREATE INDEX \`profile_events_occurred_at_idx\` ON \`profile_events\` (\`occurred_at\`);`)
+  await db.run(sql`CREATE INDEX \`profile_events_updated_at_idx\` ON \`profile_events\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`profile_events_created_at_idx\` ON \`profile_events\` (\`created_at\`);`)
   await db.run(sql`ALTER TABLE \`segments_rules_conditions\` ADD \`event\` text;`)
   await db.run(sql`ALTER TABLE \`segments_rules_conditions\` ADD \`category\` text;`)
   await db.run(sql`ALTER TABLE \`segments_rules_conditions\` ADD \`window_days\` numeric DEFAULT 7;`)
@@ -76,17 +76,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`segments_rules_groups_conditions\` ADD \`window_days\` numeric DEFAULT 7;`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`profiles_id\` integer REFERENCES profiles(id);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`profile_keys_id\` integer REFERENCES profile_keys(id);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`events_id\` integer REFERENCES events(id);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`profile_events_id\` integer REFERENCES profile_events(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_profiles_id_idx\` ON \`payload_locked_documents_rels\` (\`profiles_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_profile_keys_id_idx\` ON \`payload_locked_documents_rels\` (\`profile_keys_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_events_id_idx\` ON \`payload_locked_documents_rels\` (\`events_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_profile_events_id_idx\` ON \`payload_locked_documents_rels\` (\`profile_events_id\`);`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`profiles\`;`)
   await db.run(sql`DROP TABLE \`profiles_texts\`;`)
   await db.run(sql`DROP TABLE \`profile_keys\`;`)
-  await db.run(sql`DROP TABLE \`events\`;`)
+  await db.run(sql`DROP TABLE \`profile_events\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,

@@ -1,0 +1,113 @@
+/**
+ * Consent and preferences in a real browser against `next start`: nothing
+ * stored before a choice, personalization from behaviour after accepting and
+ * gone after withdrawing, and mailing lists left one at a time.
+ */
+import { createRequire } from 'node:module'
+
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+
+import { DEMO, restAsEditor } from './helpers'
+
+const withKey = { Authorization: `Bearer ${DEMO.apiKey}` }
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
+async function storedEvents(request: APIRequestContext): Promise<number> {
+  const rest = await restAsEditor(request)
+  return (await rest('/api/profile-events?limit=1&depth=0')).totalDocs as number
+}
+
+const heroVariant = (page: Page) => page.locator('main .tessera-block').first().getAttribute('data-tessera-variant')
+
+test('no cookie and no event before consent; personalization after accepting, gone after withdrawing', async ({ page, context, request }) => {
+  const eventsBefore = await storedEvents(request)
+  await page.goto('/')
+  await expect(page.getByRole('region', { name: 'Your choices' })).toBeVisible()
+  await page.goto('/candles')
+  await page.goto('/candles')
+  await page.goto('/')
+  expect(await context.cookies()).toEqual([])
+  expect(await storedEvents(request)).toBe(eventsBefore)
+  const defaultHero = await heroVariant(page)
+
+  // Refusing is as easy as accepting: two buttons side by side.
+  const banner = page.getByRole('region', { name: 'Your choices' })
+  await expect(banner.getByRole('button', { name: 'Refuse all' })).toBeVisible()
+  const reloaded = page.waitForEvent('framenavigated')
+  await banner.getByRole('button', { name: 'Accept all' }).click()
+  await reloaded
+  await page.waitForLoadState('load')
+  await expect(page.getByRole('region', { name: 'Your choices' })).toHaveCount(0)
+  const cookies = await context.cookies()
+  expect(cookies.map((cookie) => cookie.name).sort()).toEqual(['tessera_consent', 'tessera_profile'])
+  expect(cookies.every((cookie) => cookie.httpOnly && cookie.sameSite === 'Lax')).toBe(true)
+
+  // Two looks at the candles page make a candle-curious visitor.
+  for (let visit = 0; visit < 2; visit++) {
+    const beacon = page.waitForResponse((response) => response.url().endsWith('/api/events') && response.request().method() === 'POST')
+    await page.goto('/candles')
+    expect((await beacon).status()).toBe(200)
+  }
+  await expect.poll(async () => {
+    await page.goto('/')
+    return page.getByRole('heading', { level: 1 }).textContent()
+  }, { timeout: 10_000 }).toBe('Still thinking about those candles? Here is 10 % off')
+
+  // Withdraw: the next request is not personalized and collects nothing.
+  await page.getByRole('button', { name: 'Privacy choices' }).click()
+  const reloadedAgain = page.waitForEvent('framenavigated')
+  await page.getByRole('region', { name: 'Your choices' }).getByRole('button', { name: 'Refuse all' }).click()
+  await reloadedAgain
+  await page.waitForLoadState('load')
+  await page.goto('/')
+  expect(await heroVariant(page)).toBe(defaultHero)
+  expect((await context.cookies()).map((cookie) => cookie.name)).toEqual(['tessera_consent'])
+  const afterWithdrawal = await storedEvents(request)
+  await page.goto('/candles')
+  await page.goto('/')
+  expect(await storedEvents(request)).toBe(afterWithdrawal)
+})
+
+test('two lists are left independently, from the preference page and by one-click POST; a forged link changes nothing', async ({ page, request }) => {
+  const customer = `e2e-lists-${Date.now()}`
+  const subscribe = await request.post('/api/events', {
+    headers: withKey,
+    data: { events: [{ idempotencyKey: `subscribe-${customer}`, type: 'consent_change', customer, consents: { newsletter: true, 'atelier-club': true } }] },
+  })
+  expect((await subscribe.json()).accepted).toBe(1)
+
+  const email = await (await request.get(`/api/render/newsletter?customer=${customer}`, { headers: withKey })).json()
+  const unsubscribeUrl = /<([^>]+)>/.exec(email.headers['List-Unsubscribe'])![1]!
+  const token = new URL(unsubscribeUrl).searchParams.get('token')!
+
+  await page.goto(`/preferences?token=${encodeURIComponent(token)}`)
+  const club = page.locator('[data-list="atelier-club"]')
+  const newsletter = page.locator('[data-list="newsletter"]')
+  await expect(club.locator('.preferences-status')).toHaveText('Subscribed')
+  await expect(newsletter.locator('.preferences-status')).toHaveText('Subscribed')
+  await club.getByRole('button', { name: /Unsubscribe/ }).click()
+  await expect(page.getByRole('status')).toContainText('Atelier Club')
+  await expect(club.locator('.preferences-status')).toHaveText('Unsubscribed')
+  await expect(newsletter.locator('.preferences-status')).toHaveText('Subscribed')
+
+  await page.addScriptTag({ path: axePath })
+  const serious = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (d: Document) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe
+    return (await axe.run(document)).violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)
+  })
+  expect(serious).toEqual([])
+
+  // One-click, as a mailbox provider does it: no cookie, no login.
+  const forged = unsubscribeUrl.replace(/.{4}$/, 'AAAA')
+  expect((await request.post(forged, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, data: 'List-Unsubscribe=One-Click' })).status()).toBe(403)
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const oneClick = await request.post(unsubscribeUrl, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, data: 'List-Unsubscribe=One-Click' })
+    expect(oneClick.status()).toBe(200)
+  }
+  await page.reload()
+  await expect(newsletter.locator('.preferences-status')).toHaveText('Unsubscribed')
+  await expect(club.locator('.preferences-status')).toHaveText('Unsubscribed')
+
+  // The newsletter is no longer rendered for them.
+  expect((await request.get(`/api/render/newsletter?customer=${customer}`, { headers: withKey })).status()).toBe(409)
+})
