@@ -26,7 +26,15 @@ export type RecipientClaims = z.infer<typeof RecipientClaimsSchema>
 export const signRecipientToken = (claims: RecipientClaims) => signToken(claims, RECIPIENT_AUDIENCE, RECIPIENT_TOKEN_DAYS * 24 * 3600)
 export const readRecipientToken = (token: string | null | undefined) => verifyToken(token, RECIPIENT_AUDIENCE, RecipientClaimsSchema)
 
-export type RecipientLinks = { unsubscribeUrl: string; preferencesUrl: string; unsubscribeMailto?: string }
+const VISIT_AUDIENCE = 'tessera:visit'
+const VISIT_TOKEN_DAYS = 30
+
+/** Identifies an email's recipient on the site pages its links open (`?tessera=…`). */
+export const signVisitToken = (claims: RecipientClaims) =>
+  signToken({ customer: claims.customer, visitor: claims.visitor, email: claims.email }, VISIT_AUDIENCE, VISIT_TOKEN_DAYS * 24 * 3600)
+export const readVisitToken = (token: string | null | undefined) => verifyToken(token, VISIT_AUDIENCE, RecipientClaimsSchema)
+
+export type RecipientLinks = { unsubscribeUrl: string; preferencesUrl: string; unsubscribeMailto?: string; visitToken?: string }
 
 /** The unsubscribe and preference-center links of one recipient of one list. */
 export async function recipientLinks(base: string, claims: RecipientClaims): Promise<RecipientLinks> {
@@ -34,6 +42,7 @@ export async function recipientLinks(base: string, claims: RecipientClaims): Pro
   const origin = base.replace(/\/$/, '')
   const mailbox = process.env.TESSERA_UNSUBSCRIBE_MAILTO
   return {
+    visitToken: await signVisitToken(claims),
     unsubscribeUrl: `${origin}/api/unsubscribe?token=${encodeURIComponent(token)}`,
     preferencesUrl: `${origin}/preferences?token=${encodeURIComponent(token)}`,
     ...(mailbox ? { unsubscribeMailto: `mailto:${mailbox}?subject=${encodeURIComponent(`unsubscribe ${claims.list ?? ''}`.trim())}` } : {}),

@@ -16,6 +16,7 @@ import { isTimeZone, RenderContextSchema, type RenderContext } from '../engine/c
 import type { RuleAttribute } from '../engine/segmentRules'
 import { CONSENT_COOKIE, PROFILE_COOKIE, readConsentCookie, readProfileCookie } from './signedCookies'
 import type { Profile } from './profiles'
+import { readVisitToken } from './recipientLinks'
 import { readCookie } from './visitorCookies'
 
 export type Caller = { kind: 'public' } | { kind: 'api-key'; id: string; name: string } | { kind: 'editor'; id: string; email: string }
@@ -218,8 +219,14 @@ export async function requestContext(
     headers.referrer = ['Referer']
   }
 
-  // A visitor is known to the public site only through cookies we signed.
+  // A visitor is known to the public site only through what we signed: a link from an email, our cookies.
   if (caller.kind !== 'api-key') {
+    const recipient = await readVisitToken(new URL(request.url).searchParams.get('tessera'))
+    if (recipient) {
+      if (recipient.customer) input.customer = recipient.customer
+      if (recipient.visitor) input.visitor = recipient.visitor
+      if (recipient.email && !recipient.customer && !recipient.visitor) input.traits = { email: recipient.email, ...((input.traits as object | undefined) ?? {}) }
+    }
     const consent = await readConsentCookie(readCookie(request.headers, CONSENT_COOKIE))
     if (consent && input.consents === undefined) input.consents = consent.purposes
     const profile = await readProfileCookie(readCookie(request.headers, PROFILE_COOKIE))

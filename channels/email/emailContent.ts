@@ -69,9 +69,14 @@ export function prepareEmailDocument(resolved: ResolvedPage, options: EmailOptio
   const href = (url: string | undefined): string | undefined => {
     const allowed = url ? safeHref(placeholders.mark(url, 'url')) : undefined
     if (!allowed) return undefined
-    if (allowed.startsWith('/')) return `${origin}${allowed}`
-    if (allowed.startsWith('#')) return `${origin}/${allowed}`
-    return allowed
+    const absolute = allowed.startsWith('/') ? `${origin}${allowed}` : allowed.startsWith('#') ? `${origin}/${allowed}` : allowed
+    return isOwnSite(absolute) ? withVisitQuery(absolute) : absolute
+  }
+  const isOwnSite = (url: string) => url === origin || url.startsWith(`${origin}/`) || url.startsWith(`${origin}?`) || url.startsWith(`${origin}#`)
+  /** The recipient's signed visit token goes before any fragment; empty when the send names no one. */
+  const withVisitQuery = (url: string) => {
+    const [base, fragment] = url.split('#', 2) as [string, string | undefined]
+    return `${base}${placeholders.link(base.includes('?') ? 'visitQueryNext' : 'visitQueryFirst')}${fragment !== undefined ? `#${fragment}` : ''}`
   }
 
   const inline = (nodes: readonly RichInline[]): RichInline[] =>

@@ -27,6 +27,8 @@ export const EmailLinksSchema = z.object({
   preferencesUrl: z.url({ protocol: /^https?$/ }),
   /** A `mailto:` address, offered to clients that unsubscribe by email. */
   unsubscribeMailto: z.string().regex(/^mailto:\S+$/i).optional(),
+  /** A signed token identifying the recipient on the pages they open from the email. */
+  visitToken: z.string().regex(/^[\w.-]+$/).optional(),
 })
 export type EmailLinks = z.infer<typeof EmailLinksSchema>
 
@@ -58,6 +60,9 @@ export function personalizeEmail(compiled: CompiledEmail, recipient: EmailRecipi
     offerCode: value(recipient.offerCode),
     unsubscribeUrl,
     preferencesUrl,
+    ...(links.visitToken && /^[\w.-]+$/.test(links.visitToken)
+      ? { visitQueryFirst: `?tessera=${links.visitToken}`, visitQueryNext: `&tessera=${links.visitToken}` }
+      : {}),
   }
 
   const unsubscribeTargets = [`<${unsubscribeUrl}>`]

@@ -12,7 +12,13 @@
 export const RECIPIENT_FIELDS = ['firstName', 'lastName', 'store', 'offerCode'] as const
 export type RecipientField = (typeof RECIPIENT_FIELDS)[number]
 
-export const LINK_FIELDS = ['unsubscribeUrl', 'preferencesUrl'] as const
+/**
+ * Every link to our own site ends with the recipient's signed visit token
+ * (`?tessera=…`, or `&tessera=…` after a query), so the pages they open know
+ * who they are without a raw id in the URL; nothing is added when the send
+ * names no one.
+ */
+export const LINK_FIELDS = ['unsubscribeUrl', 'preferencesUrl', 'visitQueryFirst', 'visitQueryNext'] as const
 export type LinkField = (typeof LINK_FIELDS)[number]
 
 export type PlaceholderField = RecipientField | LinkField

@@ -227,6 +227,25 @@ for (const database of databasesUnderTest()) {
       })
     })
 
+    it('recognizes an email recipient on the pages its links open, by a signed token (no raw id)', async () => {
+      await postEvents([
+        consentEvent('crm-link', { personalization: true }),
+        { idempotencyKey: newIdempotencyKey(), type: 'trait_update', customer: 'crm-link', traits: { loyaltyTier: 'gold' } },
+      ])
+      const email = await render('/api/render/newsletter?customer=crm-link')
+      const link = /href="(http:\/\/localhost:3999\/collection\?tessera=[^"]+)"/.exec(email.json.html)?.[1]?.replace(/&amp;/g, '&')
+      expect(link).toBeDefined()
+      expect(link).not.toContain('crm-link')
+      const token = new URL(link!).searchParams.get('tessera')!
+      const visit = await render(`/api/render/home?tessera=${token}`, { key: null })
+      expect(visit.json.blocks[0].variant.label).toBe('Gold members')
+      expect(visit.json.personalized).toBe(true)
+      const forged = await render(`/api/render/home?tessera=${token.slice(0, -4)}AAAA`, { key: null })
+      expect(forged.json.blocks[0].variant.label).not.toBe('Gold members')
+      // The text part carries the same links.
+      expect(email.json.text).toMatch(/\/collection\?tessera=/)
+    })
+
     it('gives a visitor identified on the website and the same customer in email the same segment decisions', async () => {
       const visitor = 'visitor-same-person'
       const cookie = await siteCookies(visitor, ['necessary', 'personalization', 'analytics'])
