@@ -37,6 +37,9 @@ import {
 } from './compile'
 import { processWide } from './processState'
 
+/** Bump when compiled output changes shape or meaning: older compiled blocks are then not reused. */
+export const COMPILER_VERSION = 1
+
 /** How many snapshots to keep (older ones, and bundles only they used, are pruned). */
 const KEEP_SNAPSHOTS = 10
 const FETCH_CHUNK = 250
@@ -49,13 +52,13 @@ export type CompiledSnapshot = {
   durationMs: number
 }
 
-type CompilerMemory = { blocks: Map<string, CompiledBlock> }
+type CompilerMemory = { blocks: Map<string, CompiledBlock>; warmed: boolean }
 const memories = processWide('compilerMemory', () => new WeakMap<Payload, CompilerMemory>())
 
 function memoryOf(payload: Payload): CompilerMemory {
   let memory = memories.get(payload)
   if (!memory) {
-    memory = { blocks: new Map() }
+    memory = { blocks: new Map(), warmed: false }
     memories.set(payload, memory)
   }
   return memory
@@ -89,9 +92,31 @@ async function readPublishedPages(payload: Payload): Promise<PageDoc[]> {
   return docs as unknown as PageDoc[]
 }
 
+/**
+ * A process that starts (or restarts) begins with the blocks of the active
+ * snapshot: they were compiled from the same documents, and carry the time of
+ * the change they were compiled from, so only what changed since is re-read.
+ */
+async function warmFromActiveSnapshot(payload: Payload, memory: CompilerMemory): Promise<void> {
+  memory.warmed = true
+  const version = await activeVersion(payload)
+  if (!version) return
+  const { docs } = await payload.find({ collection: 'delivery-snapshots', where: { version: { equals: version } }, limit: 1, depth: 0, overrideAccess: true })
+  const manifest = docs[0]?.manifest as DeliveryManifest | undefined
+  if (!manifest || manifest.compiler !== COMPILER_VERSION) return
+  const hashes = Object.values(manifest.pages).map((page) => page.bundle)
+  for (const chunk of chunks(hashes, FETCH_CHUNK)) {
+    const { docs: bundles } = await payload.find({ collection: 'delivery-bundles', where: { hash: { in: chunk } }, pagination: false, depth: 0, overrideAccess: true })
+    for (const doc of bundles) {
+      for (const block of Object.values((doc.bundle as PageBundle).blocks)) if (!memory.blocks.has(block.id)) memory.blocks.set(block.id, block)
+    }
+  }
+}
+
 /** Published blocks among `ids`, compiled; unchanged ones come from memory. */
 async function readBlocks(payload: Payload, ids: string[]): Promise<Map<string, CompiledBlock>> {
   const memory = memoryOf(payload)
+  if (!memory.warmed) await warmFromActiveSnapshot(payload, memory)
   const current = new Map<string, number>()
   for (const chunk of chunks(ids, FETCH_CHUNK * 4)) {
     const { docs } = await payload.find({
@@ -178,7 +203,7 @@ export async function compileFromDatabase(payload: Payload): Promise<{ manifest:
     pageIndex[page.slug] = { bundle: hash, channel: page.channel }
   }
 
-  const content = { defaultLocale: DEFAULT_LOCALE, locales: [...LOCALES], segments, pages: pageIndex, stores, purposes }
+  const content = { compiler: COMPILER_VERSION, defaultLocale: DEFAULT_LOCALE, locales: [...LOCALES], segments, pages: pageIndex, stores, purposes }
   const manifest = DeliveryManifestSchema.parse({ version: contentHash(content), compiledAt: new Date().toISOString(), ...content })
   return { manifest, bundles, blockCount: blocks.size }
 }
@@ -223,6 +248,11 @@ async function pruneOldSnapshots(payload: Payload): Promise<void> {
 export async function activeVersion(payload: Payload): Promise<string | undefined> {
   const status = await payload.findGlobal({ slug: 'delivery-status', depth: 0, overrideAccess: true })
   return status.activeVersion ?? undefined
+}
+
+/** Forgets compiled blocks (benchmarks measure a cold compile with it). */
+export function forgetCompiledBlocks(payload: Payload, { warm = false } = {}): void {
+  memories.set(payload, { blocks: new Map(), warmed: !warm })
 }
 
 /** Compiles, stores and activates a snapshot. Throws CompileError on bad content. */

@@ -237,6 +237,8 @@ export type ConsentPurpose = z.infer<typeof ConsentPurposeSchema>
 export const DeliveryManifestSchema = z.object({
   /** Content hash of everything below: same content, same version. */
   version: z.string(),
+  /** The compiler's own version: blocks compiled by another one are never reused. */
+  compiler: z.number().int(),
   compiledAt: z.string(),
   defaultLocale: Locale,
   locales: z.array(Locale),

@@ -6,9 +6,27 @@ import { expect, test, type Page } from '@playwright/test'
 
 import { logIn, restAsEditor } from './helpers'
 
+/** Picks a select option and waits for the admin's form-state round trip it causes. */
 async function choose(page: Page, fieldId: string, option: string) {
   await page.locator(`#${fieldId} .rs__control`).click()
+  const formState = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname.startsWith('/admin'), { timeout: 10_000 }).catch(() => undefined)
   await page.locator('.rs__option', { hasText: new RegExp(`^${option}$`) }).click()
+  await formState
+}
+
+/** Opens the create form once the admin has hydrated (a click before that is lost). */
+async function createBlock(page: Page) {
+  await page.goto('/admin/collections/blocks/create')
+  await page.waitForLoadState('networkidle')
+  await expect(page.locator('#field-name')).toBeEditable()
+}
+
+/** Adds a variant row; retried, because a click during a re-render can be swallowed. */
+async function addVariant(page: Page, index: number) {
+  await expect(async () => {
+    if ((await page.locator(`#field-variants__${index}__label`).count()) === 0) await page.getByRole('button', { name: 'Add Variant' }).click()
+    await expect(page.locator(`#field-variants__${index}__label`)).toBeVisible({ timeout: 3_000 })
+  }).toPass({ timeout: 30_000 })
 }
 
 async function writeBody(page: Page, text: string) {
@@ -27,20 +45,20 @@ test('an editor creates a block with two variants, adds it to a page and publish
   const name = `Winter workshop ${Date.now()}`
   await logIn(page)
 
-  await page.goto('/admin/collections/blocks/create')
+  await createBlock(page)
   await page.locator('#field-name').fill(name)
   await page.locator('#field-content__headline').fill('Candle-making in winter')
   await writeBody(page, 'Join us every Saturday.')
 
   await page.getByRole('button', { name: 'Variants' }).click()
-  await page.getByRole('button', { name: 'Add Variant' }).click()
+  await addVariant(page, 0)
   await page.locator('#field-variants__0__label').fill('Screens, playful')
   await choose(page, 'field-variants__0__tone', 'Playful')
   await choose(page, 'field-variants__0__length', 'Short')
   await choose(page, 'field-variants__0__channels', 'Screen')
   await page.locator('#field-variants__0__content__headline').fill('Pour your own candle!')
 
-  await page.getByRole('button', { name: 'Add Variant' }).click()
+  await addVariant(page, 1)
   await page.locator('#field-variants__1__label').fill('Email, urgent')
   await choose(page, 'field-variants__1__tone', 'Urgent')
   await choose(page, 'field-variants__1__channels', 'Email')
@@ -79,17 +97,18 @@ test('an editor creates a block with two variants, adds it to a page and publish
 
 test('the admin names the field of a variant that does not differ from the default', async ({ page }) => {
   await logIn(page)
-  await page.goto('/admin/collections/blocks/create')
+  await createBlock(page)
   await page.locator('#field-name').fill(`Invalid variant ${Date.now()}`)
   await writeBody(page, 'Default copy.')
 
   await page.getByRole('button', { name: 'Variants' }).click()
-  await page.getByRole('button', { name: 'Add Variant' }).click()
+  await addVariant(page, 0)
   await page.locator('#field-variants__0__label').fill('Same as default')
   await choose(page, 'field-variants__0__tone', 'Friendly')
 
   await publish(page)
-  await expect(page.getByText(/following field is invalid/i).first()).toBeVisible()
+  // The admin names the field, in the toast and on the field itself.
+  await expect(page.getByText(/following field is invalid: Variants.*Tone/i).first()).toBeVisible()
   const toneField = page.locator('#field-variants__0__tone')
   await expect(toneField).toHaveClass(/error/)
   await expect(toneField.getByText(/same tone, length, channels and audience as the default content/i)).toBeAttached()

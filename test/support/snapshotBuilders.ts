@@ -56,6 +56,7 @@ export function page(blocks: CompiledBlock[], extra: Partial<PageBundle> = {}): 
 export function manifest(segments: CompiledSegment[], extra: Partial<DeliveryManifest> = {}): DeliveryManifest {
   return {
     version: 'v1',
+    compiler: 1,
     compiledAt: '2026-01-01T00:00:00.000Z',
     defaultLocale: 'en',
     locales: ['en', 'fr'],

@@ -100,7 +100,7 @@ const contextArb: fc.Arbitrary<{ input: RenderContext; now: number }> = fc.recor
 })
 
 function setup(segmentList: CompiledSegment[], blocks: CompiledBlock[]) {
-  const manifest: DeliveryManifest = { version: 'v', compiledAt: '', defaultLocale: 'en', locales: [...LOCALES], segments: segmentList, pages: {}, stores: {}, purposes: [] }
+  const manifest: DeliveryManifest = { version: 'v', compiler: 1, compiledAt: '', defaultLocale: 'en', locales: [...LOCALES], segments: segmentList, pages: {}, stores: {}, purposes: [] }
   const bundle: PageBundle = { slug: 'p', id: '1', channel: 'web', title: { en: 'P' }, slots: blocks.map((b) => b.id), blocks: Object.fromEntries(blocks.map((b) => [b.id, b])), media: {} }
   return { manifest, bundle }
 }

@@ -1,0 +1,18 @@
+/**
+ * Benchmarks only (TESSERA_BENCH=1): the ceiling a route handler on this
+ * server can reach, a static body of the asked size and nothing else.
+ */
+export const dynamic = 'force-dynamic'
+
+const bodies = new Map<number, string>()
+
+export function GET(request: Request): Response {
+  if (process.env.TESSERA_BENCH !== '1') return new Response('Not found', { status: 404 })
+  const bytes = Math.min(1_000_000, Math.max(1, Number(new URL(request.url).searchParams.get('bytes')) || 1024))
+  let body = bodies.get(bytes)
+  if (!body) {
+    body = JSON.stringify({ padding: 'x'.repeat(Math.max(0, bytes - 14)) })
+    bodies.set(bytes, body)
+  }
+  return new Response(body, { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } })
+}
