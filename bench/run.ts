@@ -30,9 +30,9 @@ log('decision speed (engine vs GrowthBook)…')
 const decision = await measureDecision({ quick })
 row(
   'Decision, 50-slot page (µs p50 / p99)',
-  `${decision.tessera.p50Us} / ${decision.tessera.p99Us}`,
-  `GrowthBook ${decision.growthbook.p50Us} / ${decision.growthbook.p99Us}`,
-  `${decision.ratioP50}× / ${decision.ratioP99}× faster`,
+  `${round(decision.tessera.p50Us, 1)} / ${round(decision.tessera.p99Us, 1)}`,
+  `GrowthBook ${round(decision.growthbook.p50Us, 1)} / ${round(decision.growthbook.p99Us, 1)}`,
+  `${round(decision.ratioP50, 1)}× / ${round(decision.ratioP99, 1)}× faster (agreement ${round(decision.agreement, 1)} %)`,
   'p99 ≤ 50 µs, ≥ 3× faster',
   quick ? undefined : decision.tessera.p99Us <= 50 && decision.ratioP99 >= 3,
 )

@@ -15,7 +15,7 @@
  *
  * The default content is always a candidate, so a slot always gets content.
  */
-import { LENGTHS, type Channel, type Length, type Locale } from './axes'
+import { CHANNELS, LENGTHS, LOCALES, type Channel, type Length, type Locale } from './axes'
 import type { DecisionContext } from './context'
 import type { SegmentEvaluation } from './segments'
 import type { CompiledBlock, CompiledSegment, CompiledVariant, Content } from './snapshot'
@@ -109,14 +109,20 @@ export function chooseCandidate<T extends Filterable>(
   trace: boolean,
 ): { winner: T | undefined; candidates?: CandidateTrace[] } {
   const preferredLength = lengthIndex(preferences.length)
-  const scoreOf = (tone: string, length: Length) => ({
+  // One object shape for every score (no spread): this loop runs for every variant of every slot.
+  const scoreOf = (audience: number, channel: number, tone: string, length: Length, isDefault: number, order: number): Score => ({
+    audience,
+    channel,
     tone: preferences.tone !== undefined && tone === preferences.tone ? 1 : 0,
     length: -Math.abs(lengthIndex(length) - preferredLength),
+    isDefault,
+    order,
   })
 
-  let best: Score = { audience: NO_AUDIENCE, channel: 0, ...scoreOf(defaults.tone, defaults.length), isDefault: 1, order: -1 }
+  let best = scoreOf(NO_AUDIENCE, 0, defaults.tone, defaults.length, 1, -1)
   let winner: T | undefined
   const traces: CandidateTrace[] | undefined = trace ? [] : undefined
+  // Call only when tracing: building a reason (dates, lists) costs more than the decision.
   const drop = (candidate: T, reason: string) =>
     traces?.push({ variant: candidate.id, label: candidate.label, tone: candidate.tone, length: candidate.length, kept: false, reason })
 
@@ -124,36 +130,30 @@ export function chooseCandidate<T extends Filterable>(
     const candidate = candidates[order]!
     const channels = candidate.channels
     if (channels && channels.length > 0 && !channels.includes(context.channel)) {
-      drop(candidate, `for ${channels.join(', ')} only, not ${context.channel}`)
+      if (traces) drop(candidate, `for ${channels.join(', ')} only, not ${context.channel}`)
       continue
     }
     if (candidate.activeFrom !== undefined && context.now < candidate.activeFrom) {
-      drop(candidate, `not active yet (from ${new Date(candidate.activeFrom).toISOString()})`)
+      if (traces) drop(candidate, `not active yet (from ${new Date(candidate.activeFrom).toISOString()})`)
       continue
     }
     if (candidate.activeTo !== undefined && context.now >= candidate.activeTo) {
-      drop(candidate, `no longer active (until ${new Date(candidate.activeTo).toISOString()})`)
+      if (traces) drop(candidate, `no longer active (until ${new Date(candidate.activeTo).toISOString()})`)
       continue
     }
     if (!available(candidate)) {
-      drop(candidate, `not written in ${context.locale}`)
+      if (traces) drop(candidate, `not written in ${context.locale}`)
       continue
     }
     let audience = NO_AUDIENCE
     if (candidate.audience.length > 0) {
       audience = highestMemberPriority(candidate.audience, segments, segmentsById)
       if (audience === NO_AUDIENCE) {
-        drop(candidate, 'the visitor is in none of its segments')
+        if (traces) drop(candidate, 'the visitor is in none of its segments')
         continue
       }
     }
-    const score: Score = {
-      audience,
-      channel: channels && channels.length > 0 ? 1 : 0,
-      ...scoreOf(candidate.tone, candidate.length),
-      isDefault: 0,
-      order,
-    }
+    const score = scoreOf(audience, channels && channels.length > 0 ? 1 : 0, candidate.tone, candidate.length, 0, order)
     const wins = better(score, best)
     traces?.push({
       variant: candidate.id,
@@ -188,6 +188,77 @@ export function defaultContent(block: CompiledBlock, locale: Locale, defaultLoca
   return block.content[locale] ?? block.content[defaultLocale] ?? {}
 }
 
+/** A variant that passes a channel's and a locale's filters, with the parts of its score that never change. */
+type Eligible = { variant: CompiledVariant; channel: number; length: number }
+type EligibleIndex = Record<Channel, Record<Locale, Eligible[]>>
+const eligibleIndexes = new WeakMap<CompiledBlock, EligibleIndex>()
+
+/**
+ * A block's variants per channel and locale, in listed order: the hard filters
+ * that do not depend on the instant, applied once per block (snapshot data is
+ * immutable), so a request only checks windows and audiences.
+ */
+function eligibleVariants(block: CompiledBlock, channel: Channel, locale: Locale): readonly Eligible[] {
+  let index = eligibleIndexes.get(block)
+  if (!index) {
+    const entries = (forChannel: Channel, inLocale: Locale): Eligible[] =>
+      block.variants
+        .filter((variant) => (variant.channels.length === 0 || variant.channels.includes(forChannel)) && variant.content[inLocale] !== undefined)
+        .map((variant) => ({ variant, channel: variant.channels.length > 0 ? 1 : 0, length: lengthIndex(variant.length) }))
+    index = Object.fromEntries(
+      CHANNELS.map((forChannel) => [forChannel, Object.fromEntries(LOCALES.map((inLocale) => [inLocale, entries(forChannel, inLocale)]))]),
+    ) as EligibleIndex
+    eligibleIndexes.set(block, index)
+  }
+  return index[channel][locale]
+}
+
+/**
+ * The same choice as chooseCandidate, without reasons and without allocating:
+ * this runs for every slot of every request. Candidates come in listed order
+ * and ties go to the default, then to the earlier variant, so a candidate wins
+ * only with a strictly better (audience, channel, tone, length).
+ */
+function fastWinner(
+  block: CompiledBlock,
+  context: DecisionContext,
+  segments: SegmentEvaluation,
+  segmentsById: ReadonlyMap<string, CompiledSegment>,
+  preferences: Preferences,
+): CompiledVariant | undefined {
+  const preferredTone = preferences.tone
+  const preferredLength = lengthIndex(preferences.length)
+  const now = context.now
+  let bestAudience = NO_AUDIENCE
+  let bestChannel = 0
+  let bestTone = preferredTone !== undefined && block.tone === preferredTone ? 1 : 0
+  let bestLength = -Math.abs(lengthIndex(block.length) - preferredLength)
+  let winner: CompiledVariant | undefined
+  for (const { variant, channel, length: lengthAt } of eligibleVariants(block, context.channel, context.locale)) {
+    if (variant.activeFrom !== undefined && now < variant.activeFrom) continue
+    if (variant.activeTo !== undefined && now >= variant.activeTo) continue
+    let audience = NO_AUDIENCE
+    if (variant.audience.length > 0) {
+      audience = highestMemberPriority(variant.audience, segments, segmentsById)
+      if (audience === NO_AUDIENCE) continue
+    }
+    if (audience < bestAudience) continue
+    const tone = preferredTone !== undefined && variant.tone === preferredTone ? 1 : 0
+    const length = -Math.abs(lengthAt - preferredLength)
+    const wins =
+      audience > bestAudience ||
+      channel > bestChannel ||
+      (channel === bestChannel && (tone > bestTone || (tone === bestTone && length > bestLength)))
+    if (!wins) continue
+    bestAudience = audience
+    bestChannel = channel
+    bestTone = tone
+    bestLength = length
+    winner = variant
+  }
+  return winner
+}
+
 export function selectVariant(
   block: CompiledBlock,
   context: DecisionContext,
@@ -197,6 +268,10 @@ export function selectVariant(
   defaultLocale: Locale,
   trace: boolean,
 ): VariantChoice {
+  if (!trace) {
+    const winner = fastWinner(block, context, segments, segmentsById, preferences)
+    return { variant: winner, content: winner ? winner.content[context.locale]! : defaultContent(block, context.locale, defaultLocale) }
+  }
   const { winner, candidates } = chooseCandidate(
     block,
     block.variants,
