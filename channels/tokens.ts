@@ -45,6 +45,18 @@ function fillContent(content: Content, fill: (text: string) => string): Content 
   }
 }
 
+const tokenFree = new WeakMap<Content, boolean>()
+
+/** Whether content (immutable snapshot data) holds a token; remembered per content object. */
+function hasTokens(content: Content): boolean {
+  let free = tokenFree.get(content)
+  if (free === undefined) {
+    free = !JSON.stringify(content).includes('{{')
+    tokenFree.set(content, free)
+  }
+  return !free
+}
+
 /** The page with every token filled (only copies what contains a token). */
 export function personalizePage(resolved: ResolvedPage, values: TokenValues): ResolvedPage {
   const locale = resolved.page.locale
@@ -52,7 +64,7 @@ export function personalizePage(resolved: ResolvedPage, values: TokenValues): Re
   return {
     ...resolved,
     page: { ...resolved.page, title: fill(resolved.page.title) },
-    blocks: resolved.blocks.map((block) => (JSON.stringify(block.content).includes('{{') ? { ...block, content: fillContent(block.content, fill) } : block)),
+    blocks: resolved.blocks.map((block) => (hasTokens(block.content) ? { ...block, content: fillContent(block.content, fill) } : block)),
     ...(resolved.email ? { email: { ...resolved.email, subject: fill(resolved.email.subject), preheader: fill(resolved.email.preheader) } } : {}),
   }
 }

@@ -19,6 +19,7 @@ import { emailRecipient, RecipientUnsubscribedError, renderEmail, type EmailForR
 import { screenContentSecurityPolicy, screenDocument, screenParams, screenPng, screenRepresentation } from './screenDelivery'
 import { errorResponse, readJsonBody } from './httpErrors'
 import { liveBundle, liveManifest } from './liveSnapshot'
+import { processWide } from './processState'
 import { withProfile } from './profileContext'
 import { contextFromQuery, contextIssues, requestContext, type Caller, type RequestContext } from './requestContext'
 
@@ -200,7 +201,8 @@ export async function handleRenderRequest(payload: Payload, request: Request, sl
     ])
   }
   const base = mediaBase(request)
-  const personalized = personalizePage(value.resolved, tokenValues(value))
+  const tokens = tokenValues(value)
+  const personalized = personalizePage(value.resolved, tokens)
   const json = () =>
     renderJson(personalized, {
       ignored: value.request.ignored,
@@ -238,11 +240,31 @@ export async function handleRenderRequest(payload: Payload, request: Request, sl
       'Content-Security-Policy': await screenContentSecurityPolicy(base),
     })
   }
+  // The same decision renders to the same bytes: render it once, then serve it from memory.
+  const bodyKey = `${format}|${decisionEtag(value, format)}|${base}|${JSON.stringify(tokens)}`
   if (format === 'html') {
-    const html = renderWebFragment(personalized, { mediaBase: base, defaultLocale: value.manifest.defaultLocale })
+    const html = renderedBody(bodyKey, value.request.debug, () => renderWebFragment(personalized, { mediaBase: base, defaultLocale: value.manifest.defaultLocale }))
     return respond(request, value, html, 'text/html; charset=utf-8', 'html')
   }
-  return respond(request, value, JSON.stringify(json()), 'application/json; charset=utf-8', 'json')
+  return respond(request, value, renderedBody(bodyKey, value.request.debug, () => JSON.stringify(json())), 'application/json; charset=utf-8', 'json')
+}
+
+const RENDERED_BODIES = 1000
+const renderedBodies = processWide('renderedBodies', () => new Map<string, string>())
+
+/** A rendered body, kept per decision (least recently used dropped first); a trace is never kept. */
+function renderedBody(key: string, debug: boolean, render: () => string): string {
+  if (debug) return render()
+  const cached = renderedBodies.get(key)
+  if (cached !== undefined) {
+    renderedBodies.delete(key)
+    renderedBodies.set(key, cached)
+    return cached
+  }
+  const body = render()
+  renderedBodies.set(key, body)
+  if (renderedBodies.size > RENDERED_BODIES) renderedBodies.delete(renderedBodies.keys().next().value!)
+  return body
 }
 
 /** Token values from the trusted context: the same a recipient's email would get. */

@@ -13,13 +13,21 @@ import type { Store } from './snapshot'
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const PURPOSE = /^[a-z][a-z0-9-]{0,63}$/
 
+const knownTimeZones = new Map<string, boolean>()
+
+/** Whether Intl knows the zone (remembered: building a formatter to find out is slow). */
 export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value })
-    return true
-  } catch {
-    return false
+  let known = knownTimeZones.get(value)
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: value })
+      known = true
+    } catch {
+      known = false
+    }
+    if (knownTimeZones.size < 1000) knownTimeZones.set(value, known)
   }
+  return known
 }
 
 const TraitValueSchema = z.union([
@@ -121,9 +129,21 @@ export function daypartAt(minutes: number): Daypart {
 
 const WEEKDAY_BY_SHORT_NAME: Record<string, Weekday> = { Mon: 'mon', Tue: 'tue', Wed: 'wed', Thu: 'thu', Fri: 'fri', Sat: 'sat', Sun: 'sun' }
 const clockFormats = new Map<string, Intl.DateTimeFormat>()
+type LocalTime = { date: string; minutes: number; weekday: Weekday }
+/** The last minute computed per zone: requests in the same minute share it. */
+const lastMinute = new Map<string, { minute: number; time: LocalTime }>()
 
 /** Local calendar date, clock time and weekday of an instant in a time zone. */
-export function localTime(now: number, timezone: string): { date: string; minutes: number; weekday: Weekday } {
+export function localTime(now: number, timezone: string): LocalTime {
+  const minute = Math.floor(now / 60_000)
+  const last = lastMinute.get(timezone)
+  if (last && last.minute === minute) return last.time
+  const time = formatLocalTime(now, timezone)
+  if (lastMinute.size < 1000 || last) lastMinute.set(timezone, { minute, time })
+  return time
+}
+
+function formatLocalTime(now: number, timezone: string): LocalTime {
   let format = clockFormats.get(timezone)
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
