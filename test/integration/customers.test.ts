@@ -254,8 +254,18 @@ for (const database of databasesUnderTest()) {
       for (let view = 0; view < 2; view++) {
         await postEvents([{ idempotencyKey: newIdempotencyKey(), type: 'page_view', category: 'candles' }], { key: null, cookie, origin: BASE })
       }
-      const { ensureProfile } = await import('../../delivery/profiles')
-      await ensureProfile(payload, { visitor, customer: 'crm-same-person' })
+      // The site's backend, after a login, tells Tessera who the visitor is.
+      const { handleIdentify } = await import('../../delivery/identifyRequest')
+      const identify = (body: unknown, key: string | null = KEY) =>
+        handleIdentify(
+          payload,
+          new Request(`${BASE}/api/identify`, { method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify(body) }),
+        )
+      expect((await identify({ visitor, customer: 'crm-same-person' }, null)).status).toBe(401)
+      expect((await identify({ visitor })).status).toBe(400)
+      const linked = await identify({ visitor, customer: 'crm-same-person' })
+      expect(linked.status).toBe(200)
+      expect(((await linked.json()) as { keys: number }).keys).toBe(2)
 
       const web = await render('/api/render/home', { key: null, cookie })
       expect(web.json.blocks[0].variant.label).toBe('Candle-curious')

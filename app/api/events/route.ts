@@ -1,18 +1,9 @@
 /** The events API: POST /api/events with { events: [...] }. */
 import config from '@payload-config'
-import { getPayload } from 'payload'
 
 import { handleEventsRequest } from '../../../delivery/eventsRequest'
-import { errorResponse } from '../../../delivery/httpErrors'
+import { payloadRoute } from '../../../delivery/payloadRoute'
 
 export const dynamic = 'force-dynamic'
 
-export async function POST(request: Request): Promise<Response> {
-  const payload = await getPayload({ config })
-  try {
-    return await handleEventsRequest(payload, request)
-  } catch (error) {
-    payload.logger.error({ err: error, msg: 'Events failed' })
-    return errorResponse(500, 'internal_error', 'The events could not be stored; nothing was acknowledged. Retry with the same idempotency keys.')
-  }
-}
+export const POST = payloadRoute(config, 'The events could not be stored (nothing was acknowledged: retry with the same idempotency keys)', handleEventsRequest)
