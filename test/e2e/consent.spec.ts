@@ -111,3 +111,34 @@ test('two lists are left independently, from the preference page and by one-clic
   // The newsletter is no longer rendered for them.
   expect((await request.get(`/api/render/newsletter?customer=${customer}`, { headers: withKey })).status()).toBe(409)
 })
+
+test('an editor sees a profile in the admin with its consents, lists, segments and events, and can export it', async ({ page, request }) => {
+  const customer = `e2e-profile-${Date.now()}`
+  await request.post('/api/events', {
+    headers: withKey,
+    data: {
+      events: [
+        { idempotencyKey: `${customer}-1`, type: 'consent_change', customer, consents: { personalization: true, analytics: true, newsletter: true } },
+        { idempotencyKey: `${customer}-2`, type: 'trait_update', customer, traits: { loyaltyTier: 'gold' } },
+        { idempotencyKey: `${customer}-3`, type: 'page_view', customer, category: 'candles' },
+      ],
+    },
+  })
+  const rest = await restAsEditor(request)
+  const profiles = await rest(`/api/profiles?where[customerId][equals]=${customer}&depth=0`)
+  const id = profiles.docs[0].id
+
+  const { logIn } = await import('./helpers')
+  await logIn(page)
+  await page.goto(`/admin/collections/profiles/${id}`)
+  await expect(page.getByRole('table', { name: 'Consents' })).toContainText('personalization')
+  await expect(page.getByRole('table', { name: 'Lists' })).toContainText('newsletter')
+  await expect(page.getByRole('table', { name: 'Traits' })).toContainText('loyaltyTier')
+  await expect(page.getByRole('table', { name: /Segments now/ })).toContainText('loyal-gold')
+  await expect(page.getByRole('table', { name: 'Recent events' })).toContainText('page_view')
+
+  await expect(page.getByRole('link', { name: 'Export (JSON)' })).toHaveAttribute('href', `/api/profiles/${id}/export`)
+  const body = await rest(`/api/profiles/${id}/export`)
+  expect(body.profile.customerId).toBe(customer)
+  expect(body.events).toHaveLength(3)
+})
