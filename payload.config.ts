@@ -9,21 +9,21 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig, type DatabaseAdapterObj, type Payload } from 'payload'
 import sharp from 'sharp'
 
-import { ApiKeys } from './collections/ApiKeys'
-import { Blocks } from './collections/Blocks'
-import { ConsentPurposes, ensureDefaultPurposes } from './collections/ConsentPurposes'
-import { DeliveryBundles, DeliverySnapshots, DeliveryStatus } from './collections/Delivery'
-import { seedDemo } from './collections/demo/seed'
-import { mediaCollection } from './collections/Media'
-import { migrations as postgresMigrations } from './collections/migrations/postgres'
-import { migrations as sqliteMigrations } from './collections/migrations/sqlite'
-import { Events } from './collections/Events'
-import { Pages } from './collections/Pages'
-import { ProfileKeys } from './collections/ProfileKeys'
-import { Profiles } from './collections/Profiles'
-import { Segments } from './collections/Segments'
-import { Stores } from './collections/Stores'
-import { Users } from './collections/Users'
+import { ApiKeys } from './collections/settings/api-keys'
+import { Blocks } from './collections/content/blocks'
+import { ConsentPurposes, ensureDefaultPurposes } from './collections/personalization/consent-purposes'
+import { DeliveryBundles, DeliverySnapshots, DeliveryStatus } from './collections/delivery'
+import { seedDemo } from './migrations/demo/seed'
+import { mediaCollection } from './collections/content/media'
+import { migrations as postgresMigrations } from './migrations/postgres'
+import { migrations as sqliteMigrations } from './migrations/sqlite'
+import { Events } from './collections/customers/profile-events'
+import { Pages } from './collections/content/pages'
+import { ProfileKeys } from './collections/customers/profile-keys'
+import { Profiles } from './collections/customers/profiles'
+import { Segments } from './collections/personalization/segments'
+import { Stores } from './collections/personalization/stores'
+import { Users } from './collections/settings/users'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -49,7 +49,7 @@ function databaseAdapter(uri: string | undefined): DatabaseAdapterObj {
       return sqliteAdapter({
         client: { url: file },
         push: false,
-        migrationDir: path.join(dirname, 'collections/migrations/sqlite'),
+        migrationDir: path.join(dirname, 'migrations/sqlite'),
         busyTimeout: 5000,
         wal: true,
       })
@@ -58,7 +58,7 @@ function databaseAdapter(uri: string | undefined): DatabaseAdapterObj {
       return postgresAdapter({
         pool: { connectionString: uri },
         push: false,
-        migrationDir: path.join(dirname, 'collections/migrations/postgres'),
+        migrationDir: path.join(dirname, 'migrations/postgres'),
       })
     case 'mongodb':
       return mongooseAdapter({ url: uri! })

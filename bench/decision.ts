@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import type { Attributes, FeatureDefinition, GrowthBookClient } from '@growthbook/growthbook'
 import { build } from 'esbuild'
 
-import { compileBlock, compilePage, compileSegment, sortSegments } from '../delivery/compile'
+import { compileBlock, compilePage, compileSegment, sortSegments } from '../delivery/snapshot/compileDocuments'
 import { DEFAULT_LOCALE, LOCALES } from '../engine/axes'
 import { decisionContext, RenderContextSchema, type DecisionContext, type RenderContext } from '../engine/context'
 import type { resolvePage as ResolvePage } from '../engine/resolvePage'

@@ -5,8 +5,8 @@ import path from 'node:path'
 
 import { getPayload, type Payload } from 'payload'
 
-import { seedDemo } from '../collections/demo/seed'
-import { compileFromDatabase } from '../delivery/compileSnapshot'
+import { seedDemo } from '../migrations/demo/seed'
+import { compileFromDatabase } from '../delivery/snapshot/compileSnapshot'
 import type { DeliveryManifest, PageBundle } from '../engine/snapshot'
 import { createTesseraConfig } from '../payload.config'
 

@@ -17,8 +17,8 @@ import path from 'node:path'
 import autocannon from 'autocannon'
 import { getPayload } from 'payload'
 
-import { seedDemo } from '../collections/demo/seed'
-import { compileSnapshot } from '../delivery/compileSnapshot'
+import { seedDemo } from '../migrations/demo/seed'
+import { compileSnapshot } from '../delivery/snapshot/compileSnapshot'
 import { createTesseraConfig } from '../payload.config'
 import { fillSyntheticContent } from './fill'
 

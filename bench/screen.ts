@@ -5,8 +5,8 @@
  */
 import { decisionContext } from '../engine/context'
 import { resolvePage } from '../engine/resolvePage'
-import { screenPng } from '../delivery/screenDelivery'
-import type { Decided } from '../delivery/renderRequest'
+import { screenPng } from '../delivery/render/screen'
+import type { Decided } from '../delivery/render/renderRequest'
 import { demoSnapshot } from './demoSnapshot'
 import { percentile, round } from './stats'
 

@@ -4,7 +4,7 @@ import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { getPayload } from 'payload'
 
-import { renderSitePage } from '../../delivery/sitePage'
+import { renderSitePage } from '../../delivery/render/sitePage'
 import { PageViewBeacon } from './PageViewBeacon'
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>

@@ -7,18 +7,18 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { seedDemo } from '../../collections/demo/seed'
-import { handleConsentPost } from '../../delivery/consentRequest'
-import { newIdempotencyKey } from '../../delivery/events'
-import { handleEventsRequest } from '../../delivery/eventsRequest'
-import { deliveryIdle } from '../../delivery/liveSnapshot'
-import { handlePreferencesPost } from '../../delivery/preferencesRequest'
-import { eraseProfile, exportProfile, findProfile, profileKey } from '../../delivery/profiles'
-import { signRecipientToken } from '../../delivery/recipientLinks'
-import { handleRenderBatch } from '../../delivery/renderBatch'
-import { handleRenderRequest } from '../../delivery/renderRequest'
-import { CONSENT_COOKIE, PROFILE_COOKIE, signConsentCookie, signProfileCookie } from '../../delivery/signedCookies'
-import { handleUnsubscribePost } from '../../delivery/unsubscribeRequest'
+import { seedDemo } from '../../migrations/demo/seed'
+import { handleConsentPost } from '../../delivery/customers/consentRequest'
+import { newIdempotencyKey } from '../../delivery/customers/events'
+import { handleEventsRequest } from '../../delivery/customers/eventsRequest'
+import { deliveryIdle } from '../../delivery/snapshot/liveSnapshot'
+import { handlePreferencesPost } from '../../delivery/customers/preferencesRequest'
+import { eraseProfile, exportProfile, findProfile, profileKey } from '../../delivery/customers/profiles'
+import { signRecipientToken } from '../../delivery/trust/recipientTokens'
+import { handleRenderBatch } from '../../delivery/render/batch'
+import { handleRenderRequest } from '../../delivery/render/renderRequest'
+import { CONSENT_COOKIE, PROFILE_COOKIE, signConsentCookie, signProfileCookie } from '../../delivery/trust/signedCookies'
+import { handleUnsubscribePost } from '../../delivery/customers/unsubscribeRequest'
 import { databasesUnderTest, startPayload, type TestPayload } from './harness'
 
 const KEY = 'tsk_integration_customers_key_0123456789abcdefg'
@@ -141,7 +141,7 @@ for (const database of databasesUnderTest()) {
           { idempotencyKey: newIdempotencyKey(), type: 'trait_update', customer: 'crm-merge', traits: { loyaltyTier: 'gold', firstName: 'Ada' }, occurredAt: '2026-11-20T00:00:00Z' },
         ])
         const visitorProfile = (await findProfile(payload, profileKey.visitor('visitor-merge')))!
-        const { ensureProfile } = await import('../../delivery/profiles')
+        const { ensureProfile } = await import('../../delivery/customers/profiles')
         const merged = await ensureProfile(payload, { visitor: 'visitor-merge', customer: 'crm-merge' })
         expect(merged.traits.interests?.value).toEqual(['candles'])
         expect(merged.traits.loyaltyTier?.value).toBe('gold')
@@ -255,7 +255,7 @@ for (const database of databasesUnderTest()) {
         await postEvents([{ idempotencyKey: newIdempotencyKey(), type: 'page_view', category: 'candles' }], { key: null, cookie, origin: BASE })
       }
       // The site's backend, after a login, tells Tessera who the visitor is.
-      const { handleIdentify } = await import('../../delivery/identifyRequest')
+      const { handleIdentify } = await import('../../delivery/customers/identifyRequest')
       const identify = (body: unknown, key: string | null = KEY) =>
         handleIdentify(
           payload,

@@ -6,12 +6,12 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { seedDemo } from '../../collections/demo/seed'
-import { forgetApiKeys } from '../../delivery/apiKeys'
-import { compileFromDatabase } from '../../delivery/compileSnapshot'
-import { compileNow, deliveryIdle, liveManifest } from '../../delivery/liveSnapshot'
-import { handleRenderRequest } from '../../delivery/renderRequest'
-import { CONSENT_COOKIE, PROFILE_COOKIE, signConsentCookie, signProfileCookie } from '../../delivery/signedCookies'
+import { seedDemo } from '../../migrations/demo/seed'
+import { forgetApiKeys } from '../../delivery/trust/apiKeys'
+import { compileFromDatabase } from '../../delivery/snapshot/compileSnapshot'
+import { compileNow, deliveryIdle, liveManifest } from '../../delivery/snapshot/liveSnapshot'
+import { handleRenderRequest } from '../../delivery/render/renderRequest'
+import { CONSENT_COOKIE, PROFILE_COOKIE, signConsentCookie, signProfileCookie } from '../../delivery/trust/signedCookies'
 import { databasesUnderTest, startPayload, type TestPayload } from './harness'
 
 const API_KEY = 'tsk_integration_render_key_0123456789abcdefghij'

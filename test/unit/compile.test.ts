@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { compileBlock, compileSegment, compileVariantContent, compileDefaultContent } from '../../delivery/compile'
-import { richTextFromLexical } from '../../delivery/lexical'
+import { compileBlock, compileSegment, compileVariantContent, compileDefaultContent } from '../../delivery/snapshot/compileDocuments'
+import { richTextFromLexical } from '../../delivery/snapshot/lexical'
 import { plainText, safeHref } from '../../engine/richText'
 
 const text = (value: string, format = 0) => ({ type: 'text', text: value, format })

@@ -21,9 +21,9 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { ApiKeySecretField as ApiKeySecretField_6b89dc3178de3613145099843cbf8f8a } from '../../../collections/components/ApiKeySecretField'
-import { ProfileInsight as ProfileInsight_d16142d82fa2ed8a34d7bdf0260baa44 } from '../../../collections/components/ProfileInsight'
-import { ProfileActions as ProfileActions_a32d318ee0dd8fcf4ad506ac2c9f3577 } from '../../../collections/components/ProfileActions'
+import { ApiKeySecretField as ApiKeySecretField_5bde122eaa8511f937954228018f7d93 } from '../../../collections/settings/api-keys/ApiKeySecretField'
+import { ProfileInsight as ProfileInsight_df1f15bca1bb692a51d2d89a00921760 } from '../../../collections/customers/profiles/ProfileInsight'
+import { ProfileActions as ProfileActions_520e4c212f4af177852b6535e20078a4 } from '../../../collections/customers/profiles/ProfileActions'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -51,8 +51,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/collections/components/ApiKeySecretField#ApiKeySecretField": ApiKeySecretField_6b89dc3178de3613145099843cbf8f8a,
-  "/collections/components/ProfileInsight#ProfileInsight": ProfileInsight_d16142d82fa2ed8a34d7bdf0260baa44,
-  "/collections/components/ProfileActions#ProfileActions": ProfileActions_a32d318ee0dd8fcf4ad506ac2c9f3577,
+  "/collections/settings/api-keys/ApiKeySecretField#ApiKeySecretField": ApiKeySecretField_5bde122eaa8511f937954228018f7d93,
+  "/collections/customers/profiles/ProfileInsight#ProfileInsight": ProfileInsight_df1f15bca1bb692a51d2d89a00921760,
+  "/collections/customers/profiles/ProfileActions#ProfileActions": ProfileActions_520e4c212f4af177852b6535e20078a4,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -5,8 +5,8 @@
  */
 import config from '@payload-config'
 
-import { handleIdentify } from '../../../delivery/identifyRequest'
-import { payloadRoute } from '../../../delivery/payloadRoute'
+import { handleIdentify } from '../../../delivery/customers/identifyRequest'
+import { payloadRoute } from '../../../delivery/http/route'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,8 +1,8 @@
 /** The List-Unsubscribe URL: POST one-click (RFC 8058), GET leads to the preference center. */
 import config from '@payload-config'
 
-import { payloadRoute } from '../../../delivery/payloadRoute'
-import { handleUnsubscribeGet, handleUnsubscribePost } from '../../../delivery/unsubscribeRequest'
+import { payloadRoute } from '../../../delivery/http/route'
+import { handleUnsubscribeGet, handleUnsubscribePost } from '../../../delivery/customers/unsubscribeRequest'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,0 +1,105 @@
+import type { CollectionConfig, Validate } from 'payload'
+
+import { BLOCK_KINDS } from '../../../engine/axes'
+import { deliveryHooks } from '../../../delivery/snapshot/publishHooks'
+import { contentAccess } from '../../access'
+import { blockContentFields } from '../../fields/blockContent'
+import { DEFAULT_TONE } from '../../fields/tones'
+import { activeWindowFields, audienceField, channelsField, lengthField, toneField } from '../../fields/variantAxes'
+import { checkVariantDistinct, rowIndexIn, type BlockAxesDraft, type VariantAxesDraft } from '../../fields/variantIdentity'
+
+const KIND_LABELS = {
+  hero: 'Hero',
+  text: 'Text',
+  offer: 'Offer',
+  cta: 'Call to action',
+  image: 'Image',
+  product: 'Product highlight',
+} as const
+
+/** Reported on the variant's tone field: the first axis an editor would change. */
+const validateVariantDistinct: Validate = (value, { data, path }) => {
+  const index = rowIndexIn(path, 'variants')
+  if (!value) return 'Choose a tone for this variant'
+  if (index === undefined) return true
+  const doc = data as BlockAxesDraft & { variants?: VariantAxesDraft[] }
+  return checkVariantDistinct(doc, doc.variants ?? [], index)
+}
+
+export const Blocks: CollectionConfig = {
+  slug: 'blocks',
+  labels: { singular: 'Content block', plural: 'Content blocks' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'kind', '_status', 'updatedAt'],
+    group: 'Content',
+    description: 'Modular content with variants by tone, length, channel and audience.',
+  },
+  access: contentAccess,
+  hooks: deliveryHooks,
+  versions: {
+    drafts: { schedulePublish: true },
+    maxPerDoc: 50,
+  },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        { name: 'name', type: 'text', required: true, admin: { width: '60%', description: 'For editors only; never shown to customers.' } },
+        {
+          name: 'kind',
+          type: 'select',
+          required: true,
+          defaultValue: 'text',
+          options: BLOCK_KINDS.map((value) => ({ label: KIND_LABELS[value], value })),
+          admin: { width: '40%' },
+        },
+      ],
+    },
+    {
+      type: 'tabs',
+      tabs: [
+        {
+          label: 'Default content',
+          description: 'Shown when no variant fits the visitor, the channel or the moment.',
+          fields: [
+            {
+              type: 'row',
+              fields: [
+                toneField({ defaultValue: DEFAULT_TONE, admin: { width: '50%' } }),
+                lengthField({ defaultValue: 'medium', admin: { width: '50%' } }),
+              ],
+            },
+            { name: 'content', type: 'group', label: false, fields: blockContentFields(true) },
+          ],
+        },
+        {
+          label: 'Variants',
+          description: 'Each variant differs from the default by tone, length, channels or audience; empty content fields fall back to the default.',
+          fields: [
+            {
+              name: 'variants',
+              type: 'array',
+              labels: { singular: 'Variant', plural: 'Variants' },
+              admin: { initCollapsed: false },
+              fields: [
+                { name: 'label', type: 'text', required: true, admin: { description: 'For editors and decision traces, e.g. “Gold members, short”.' } },
+                {
+                  type: 'row',
+                  fields: [
+                    toneField({ validate: validateVariantDistinct, admin: { width: '50%' } }),
+                    lengthField({ defaultValue: 'medium', admin: { width: '50%' } }),
+                  ],
+                },
+                channelsField,
+                audienceField,
+                activeWindowFields,
+                { name: 'content', type: 'group', label: 'Content for this variant', fields: blockContentFields(false) },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,28 @@
+import type { CollectionConfig } from 'payload'
+
+import { EVENT_TYPES } from '../../../engine/axes'
+import { isStaff } from '../../access'
+
+/** What touchpoints report: page views, clicks, conversions, answers, consent changes, trait updates. */
+export const Events: CollectionConfig = {
+  // Not "events": /api/events is the events API itself (app/api/events).
+  slug: 'profile-events',
+  labels: { singular: 'Event', plural: 'Events' },
+  admin: {
+    group: 'Customers',
+    useAsTitle: 'type',
+    defaultColumns: ['type', 'category', 'name', 'profile', 'occurredAt', 'source'],
+    description: 'Accepted events, each stored once (by idempotency key).',
+  },
+  access: { read: isStaff, create: () => false, update: () => false, delete: () => false },
+  fields: [
+    { name: 'idempotencyKey', type: 'text', required: true, unique: true, index: true },
+    { name: 'type', type: 'select', required: true, options: EVENT_TYPES.map((value) => ({ label: value.replace('_', ' '), value })), index: true },
+    { name: 'name', type: 'text' },
+    { name: 'category', type: 'text', index: true },
+    { name: 'properties', type: 'json' },
+    { name: 'profile', type: 'relationship', relationTo: 'profiles', required: true, index: true },
+    { name: 'occurredAt', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'source', type: 'text', admin: { description: 'The API key or first-party site that sent it.' } },
+  ],
+}

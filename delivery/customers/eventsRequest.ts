@@ -1,0 +1,64 @@
+/**
+ * POST /api/events: from a system holding an events API key (any person, by
+ * visitor id, customer id or email), or from the website itself (same origin,
+ * the visitor named by the signed cookie, consent read from the signed
+ * consent cookie; nothing at all before the visitor has consented).
+ */
+import type { Payload } from 'payload'
+
+import { checkApiKey } from '../trust/apiKeys'
+import { EventBatchSchema, recordEvents, type EventSource } from './events'
+import { errorResponse, readJsonBody } from '../http/errors'
+import { liveManifest } from '../snapshot/liveSnapshot'
+import { contextIssues } from '../trust/requestContext'
+import { visitorCookies } from '../trust/visitorCookies'
+
+const MAX_EVENTS_BYTES = 2 * 1024 * 1024
+
+/** A browser call from our own pages (not a form posted by another site). */
+export function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get('origin')
+  if (origin) return origin === new URL(request.url).origin || origin === process.env.TESSERA_PUBLIC_URL?.replace(/\/$/, '')
+  return request.headers.get('sec-fetch-site') === 'same-origin'
+}
+
+export async function handleEventsRequest(payload: Payload, request: Request): Promise<Response> {
+  const key = await checkApiKey(payload, request.headers.get('authorization'))
+  if (key.status === 'invalid') return errorResponse(401, 'invalid_api_key', key.reason, [], { 'WWW-Authenticate': 'Bearer' })
+  let source: EventSource
+  if (key.status === 'valid') {
+    if (!key.caller.scopes.includes('events')) {
+      return errorResponse(403, 'insufficient_scope', `The API key “${key.caller.name}” does not have the “events” scope.`)
+    }
+    source = { kind: 'api-key', name: key.caller.name }
+  } else {
+    if (!isSameOrigin(request)) return errorResponse(403, 'cross_site', 'Events without an API key are accepted from this site’s own pages only.')
+    const cookies = await visitorCookies(request)
+    if (!cookies.visitor || !cookies.consent) {
+      return errorResponse(403, 'consent_required', 'The visitor has not consented to anything that collects events: nothing was stored.')
+    }
+    source = { kind: 'site', visitor: cookies.visitor, consents: cookies.consent.purposes }
+  }
+
+  const body = await readJsonBody(request, MAX_EVENTS_BYTES)
+  if (!body.ok) return body.response
+  const parsed = EventBatchSchema.safeParse(body.value)
+  if (!parsed.success) {
+    const issues = contextIssues(parsed.error, false)
+    const tooMany = parsed.error.issues.some((issue) => issue.code === 'too_big' && issue.path.length === 1)
+    return errorResponse(tooMany ? 413 : 400, 'invalid_events', `Invalid events: ${issues[0]?.path}: ${issues[0]?.message}`, issues)
+  }
+  if (source.kind === 'site' && parsed.data.events.some((event) => event.visitor || event.customer || event.email)) {
+    return errorResponse(400, 'invalid_events', 'The website identifies its visitor by cookie: events may not name visitor, customer or email.', [
+      { path: 'events', message: 'Remove visitor, customer and email' },
+    ])
+  }
+
+  const manifest = await liveManifest(payload)
+  const outcomes = await recordEvents(payload, parsed.data.events, source, manifest?.purposes ?? [])
+  const count = (status: string) => outcomes.filter((outcome) => outcome.status === status).length
+  return Response.json(
+    { accepted: count('accepted'), duplicates: count('duplicate'), rejected: count('rejected'), results: outcomes },
+    { status: 200, headers: { 'Cache-Control': 'no-store' } },
+  )
+}

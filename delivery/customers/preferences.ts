@@ -1,0 +1,82 @@
+/**
+ * Mailing-list choices from an email's signed link: the preference center
+ * (one list at a time, leaving the others as they are) and RFC 8058 one-click
+ * unsubscribe. Every change is recorded as a consent_change event on the
+ * recipient's profile, with its source and time.
+ */
+import { createHash } from 'node:crypto'
+
+import type { Payload } from 'payload'
+
+import type { ConsentPurpose } from '../../engine/snapshot'
+import { recordEvents } from './events'
+import { liveManifest } from '../snapshot/liveSnapshot'
+import { ensureProfile, type Profile } from './profiles'
+import type { RecipientClaims } from '../trust/recipientTokens'
+
+export type ListStatus = 'subscribed' | 'unsubscribed'
+
+export type ListView = { slug: string; name: string; description: string; paid: boolean; status: ListStatus | 'unknown' }
+
+export async function marketingLists(payload: Payload): Promise<ConsentPurpose[]> {
+  const manifest = await liveManifest(payload)
+  return (manifest?.purposes ?? []).filter((purpose) => purpose.kind === 'marketing')
+}
+
+export async function recipientProfile(payload: Payload, claims: RecipientClaims): Promise<Profile> {
+  return ensureProfile(payload, { customer: claims.customer, visitor: claims.visitor, email: claims.email })
+}
+
+export function listViews(profile: Profile, lists: ConsentPurpose[], locale: 'en' | 'fr'): ListView[] {
+  return lists.map((list) => ({
+    slug: list.slug,
+    name: list.name[locale] ?? list.name.en ?? list.slug,
+    description: list.description[locale] ?? list.description.en ?? '',
+    paid: list.paid,
+    status: profile.subscriptions[list.slug]?.status ?? 'unknown',
+  }))
+}
+
+/**
+ * Sets one list's status for the recipient of `token`; other lists are not
+ * touched. Repeating the same request changes nothing more (its idempotency
+ * key is derived from the token, the list and the status).
+ */
+export async function setListStatus(
+  payload: Payload,
+  token: string,
+  claims: RecipientClaims,
+  list: string,
+  status: ListStatus,
+  source: 'preference-center' | 'one-click',
+): Promise<Profile> {
+  const lists = await marketingLists(payload)
+  if (!lists.some((purpose) => purpose.slug === list)) throw new UnknownListError(list)
+  await recipientProfile(payload, claims)
+  const idempotencyKey = createHash('sha256').update(`${token}\0${list}\0${status}\0${source}`).digest('hex')
+  const manifest = await liveManifest(payload)
+  await recordEvents(
+    payload,
+    [
+      {
+        idempotencyKey,
+        type: 'consent_change',
+        name: source,
+        consents: { [list]: status === 'subscribed' },
+        customer: claims.customer,
+        visitor: claims.customer ? undefined : claims.visitor,
+        email: claims.customer || claims.visitor ? undefined : claims.email,
+      },
+    ],
+    { kind: 'api-key', name: source },
+    manifest?.purposes ?? [],
+  )
+  return recipientProfile(payload, claims)
+}
+
+export class UnknownListError extends Error {
+  constructor(readonly list: string) {
+    super(`There is no mailing list “${list}”.`)
+    this.name = 'UnknownListError'
+  }
+}

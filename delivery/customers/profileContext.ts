@@ -1,0 +1,58 @@
+/**
+ * A profile as decision context: its traits (values only), its daily
+ * behaviour, and the purposes it consented to. The engine never sees the
+ * profile itself, only this.
+ */
+import type { Payload } from 'payload'
+
+import { PERSONALIZATION, type RenderContext } from '../../engine/context'
+import { findProfile, profileKey, type Profile } from './profiles'
+import type { RequestContext } from '../trust/requestContext'
+
+export function profileContext(profile: Profile): Pick<RenderContext, 'traits' | 'behaviour' | 'consents' | 'visitor' | 'customer'> {
+  const traits: NonNullable<RenderContext['traits']> = {}
+  for (const [key, record] of Object.entries(profile.traits)) traits[key] = record.value
+  return {
+    traits,
+    behaviour: profile.behaviour,
+    consents: Object.entries(profile.consents)
+      .filter(([, record]) => record.granted)
+      .map(([purpose]) => purpose),
+    ...(profile.customerId ? { customer: profile.customerId } : {}),
+  }
+}
+
+/**
+ * Adds what the profile of an identified person knows (one lookup, cached):
+ * their traits under any the caller stated, their behaviour, and, when the
+ * caller did not say, their consents. Without a profile, an API key vouches
+ * for personalization consent unless it says otherwise.
+ */
+export async function withProfile(payload: Payload, request: RequestContext): Promise<RequestContext> {
+  const context = request.context
+  const email = typeof context.traits?.email === 'string' ? context.traits.email : undefined
+  const key = context.customer
+    ? profileKey.customer(context.customer)
+    : context.visitor
+      ? profileKey.visitor(context.visitor)
+      : email
+        ? profileKey.email(email)
+        : undefined
+  const profile = key ? await findProfile(payload, key) : undefined
+  const apiKey = request.caller.kind === 'api-key'
+  if (!profile) {
+    return apiKey && context.consents === undefined ? { ...request, context: { ...context, consents: [PERSONALIZATION] } } : request
+  }
+  const known = profileContext(profile)
+  const consents = context.consents ?? known.consents
+  return {
+    ...request,
+    profile,
+    context: {
+      ...context,
+      consents,
+      traits: { ...known.traits, ...context.traits },
+      behaviour: { ...known.behaviour, ...context.behaviour },
+    },
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The List-Unsubscribe URL. POST with `List-Unsubscribe=One-Click` (RFC 8058,
+ * sent by mailbox providers without cookies or login) leaves the list the
+ * email was sent to, and only that list; it is idempotent. A forged or
+ * expired token gets 403 and changes nothing. GET (a person clicking the
+ * link) leads to the preference center.
+ */
+import type { Payload } from 'payload'
+
+import { errorResponse } from '../http/errors'
+import { setListStatus, UnknownListError } from './preferences'
+import { readRecipientToken } from '../trust/recipientTokens'
+
+export async function handleUnsubscribePost(payload: Payload, request: Request): Promise<Response> {
+  const token = new URL(request.url).searchParams.get('token')
+  const claims = await readRecipientToken(token)
+  if (!token || !claims) return errorResponse(403, 'invalid_token', 'This unsubscribe link is not valid (altered or expired); nothing was changed.')
+  if (!claims.list) return errorResponse(400, 'no_list', 'This link is not for a mailing list.')
+  const body = (await request.text().catch(() => '')).slice(0, 1024)
+  const oneClick = new URLSearchParams(body).get('List-Unsubscribe') === 'One-Click'
+  if (!oneClick) {
+    return errorResponse(400, 'not_one_click', 'Send the form body “List-Unsubscribe=One-Click” (RFC 8058).', [{ path: 'List-Unsubscribe', message: 'Expected One-Click' }])
+  }
+  try {
+    await setListStatus(payload, token, claims, claims.list, 'unsubscribed', 'one-click')
+  } catch (error) {
+    if (error instanceof UnknownListError) return errorResponse(410, 'list_gone', error.message)
+    throw error
+  }
+  return Response.json({ unsubscribed: claims.list }, { headers: { 'Cache-Control': 'no-store' } })
+}
+
+export function handleUnsubscribeGet(request: Request): Response {
+  const url = new URL(request.url)
+  const token = url.searchParams.get('token')
+  const target = new URL('/preferences', url.origin)
+  if (token) target.searchParams.set('token', token)
+  return new Response(null, { status: 303, headers: { Location: target.toString(), 'Cache-Control': 'no-store' } })
+}

@@ -1,0 +1,94 @@
+/**
+ * Batch rendering for email platforms: up to 1,000 recipient contexts in one
+ * request, one result per recipient, in order. A recipient whose context is
+ * invalid gets its own error; the others are rendered. The layout is compiled
+ * once per distinct decision, then filled per recipient.
+ */
+import type { Payload } from 'payload'
+import { z } from 'zod'
+
+import { errorResponse, readJsonBody } from '../http/errors'
+import { RecipientUnsubscribedError, renderEmail, type EmailForRecipient } from './email'
+import { withProfile } from '../customers/profileContext'
+import { contextIssues, requestContext } from '../trust/requestContext'
+import { decide, identifyCaller, loadPage, mediaBase } from './renderRequest'
+
+export const MAX_BATCH_RECIPIENTS = 1000
+const MAX_BATCH_BYTES = 4 * 1024 * 1024
+
+const BatchSchema = z
+  .object({
+    /** Context shared by every recipient (each recipient's own values win). */
+    context: z.record(z.string(), z.unknown()).optional(),
+    recipients: z
+      .array(z.record(z.string(), z.unknown()), { error: 'recipients must be a list of contexts' })
+      .min(1, 'Send at least one recipient')
+      .max(MAX_BATCH_RECIPIENTS, `At most ${MAX_BATCH_RECIPIENTS} recipients per batch`),
+  })
+  .strict()
+
+export type BatchResult =
+  | { index: number; ok: true; subject: string; preheader: string; html: string; text: string; headers: Record<string, string>; personalized: boolean }
+  | { index: number; ok: false; error: { code: string; message: string; issues: { path: string; message: string }[] } }
+
+export async function handleRenderBatch(payload: Payload, request: Request, slug: string): Promise<Response> {
+  const url = new URL(request.url)
+  const channel = url.searchParams.get('channel') ?? 'email'
+  if (channel !== 'email') {
+    return errorResponse(400, 'invalid_channel', 'Batches render emails: use ?channel=email.', [{ path: 'channel', message: 'Expected email' }])
+  }
+  const identified = await identifyCaller(payload, request, 'render')
+  if (!identified.ok) return identified.response
+  if (identified.caller.kind !== 'api-key') {
+    return errorResponse(401, 'api_key_required', 'Batch rendering needs a render API key (Authorization: Bearer <key>).', [], { 'WWW-Authenticate': 'Bearer' })
+  }
+
+  const body = await readJsonBody(request, MAX_BATCH_BYTES)
+  if (!body.ok) return body.response
+  const parsed = BatchSchema.safeParse(body.value)
+  if (!parsed.success) {
+    const issues = contextIssues(parsed.error, false)
+    return errorResponse(parsed.error.issues.some((issue) => issue.code === 'too_big') ? 413 : 400, 'invalid_batch', `Invalid batch: ${issues[0]?.path}: ${issues[0]?.message}`, issues)
+  }
+
+  const page = await loadPage(payload, slug)
+  if (!page.ok) return page.response
+  if (page.bundle.channel !== 'email') {
+    return errorResponse(400, 'not_an_email', `“${slug}” is a ${page.bundle.channel} page; batches render email pages.`)
+  }
+
+  const base = mediaBase(request)
+  const results: BatchResult[] = []
+  for (const [index, recipient] of parsed.data.recipients.entries()) {
+    const stated = { ...parsed.data.context, ...recipient, channel: 'email' }
+    const built = await requestContext(request, stated, identified.caller, false)
+    if (!built.ok) {
+      const issues = contextIssues(built.issues, false)
+      results.push({ index, ok: false, error: { code: 'invalid_context', message: `${issues[0]?.path}: ${issues[0]?.message}`, issues } })
+      continue
+    }
+    const decided = decide(page.manifest, page.bundle, await withProfile(payload, built.value))
+    let email: EmailForRecipient
+    try {
+      email = await renderEmail(decided, base)
+    } catch (error) {
+      if (!(error instanceof RecipientUnsubscribedError)) throw error
+      results.push({ index, ok: false, error: { code: 'recipient_unsubscribed', message: error.message, issues: [] } })
+      continue
+    }
+    results.push({
+      index,
+      ok: true,
+      subject: email.subject,
+      preheader: email.preheader,
+      html: email.html,
+      text: email.text,
+      headers: email.headers,
+      personalized: decided.resolved.personalized,
+    })
+  }
+  return Response.json(
+    { page: { slug, channel: 'email' }, snapshot: { version: page.manifest.version }, count: results.length, results },
+    { headers: { 'Cache-Control': 'private, no-store' } },
+  )
+}

@@ -1,0 +1,52 @@
+/**
+ * What an editor sees on a profile's page: its data, its recent events, and
+ * the segments it belongs to now, each with the reasons (the same engine and
+ * snapshot the render API decides with).
+ */
+import type { Payload } from 'payload'
+
+import { decisionContext } from '../../engine/context'
+import { evaluateSegments } from '../../engine/segments'
+import { liveManifest } from '../snapshot/liveSnapshot'
+import { profileContext } from '../customers/profileContext'
+import type { Profile } from '../customers/profiles'
+import { DEFAULT_TIMEZONE } from './renderRequest'
+
+export async function profileInsight(payload: Payload, profile: Profile) {
+  const manifest = await liveManifest(payload)
+  const { docs: events } = await payload.find({
+    collection: 'profile-events',
+    where: { profile: { equals: profile.id } },
+    sort: '-occurredAt',
+    limit: 50,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const context = profileContext(profile)
+  const decision = decisionContext(context, {
+    channel: 'web',
+    locale: manifest?.defaultLocale ?? 'en',
+    timezone: DEFAULT_TIMEZONE,
+    now: Date.now(),
+    stores: manifest?.stores,
+  })
+  const segments = manifest
+    ? evaluateSegments(manifest.segments, decision, true).memberships.map((membership) => ({
+        slug: membership.segment.slug,
+        member: membership.member,
+        reasons: membership.reasons,
+      }))
+    : []
+  return {
+    profile,
+    personalization: decision.personalization,
+    segments,
+    events: events.map((event) => ({
+      type: event.type,
+      name: event.name ?? null,
+      category: event.category ?? null,
+      occurredAt: event.occurredAt,
+      source: event.source ?? null,
+    })),
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * In-store screens: the size a screen asks for (bounded: 4K at most), its
+ * self-refreshing HTML document, and the same decision as a PNG. PNGs are
+ * cached by snapshot version, decision, size and slide; their images are read
+ * from our own media folder, never fetched.
+ */
+import type { Payload } from 'payload'
+
+import { renderScreenDocument, screenScriptHash } from '../../channels/screen/html'
+import { imageDataUrl, renderScreenPng, screenPngImages } from '../../channels/screen/png'
+import type { ResolvedPage } from '../../engine/resolvePage'
+import { errorResponse } from '../http/errors'
+import { readMediaFile, uploadDirectory } from './mediaFiles'
+import type { Decided } from './renderRequest'
+import { processWide } from '../http/processState'
+
+/** 4K, either way round: anything bigger is refused. */
+export const MAX_SCREEN_PIXELS = 3840 * 2160
+export const MAX_SCREEN_SIDE = 3840
+const MIN_SIDE = 240
+
+export type ScreenParams = { width: number; height: number; refreshSeconds: number; slideSeconds: number; slide: number }
+
+function integer(value: string | null): number | undefined {
+  if (value === null || value === '') return undefined
+  return /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN
+}
+
+/** The screen's size and timing from the query (else the page's resolution), or a clear 4xx. */
+export function screenParams(url: URL, decided: Decided): { ok: true; value: ScreenParams } | { ok: false; response: Response } {
+  const query = url.searchParams
+  const page = decided.bundle.screen ?? { width: 1920, height: 1080 }
+  const width = integer(query.get('width')) ?? page.width
+  const height = integer(query.get('height')) ?? page.height
+  const refreshSeconds = integer(query.get('refresh')) ?? 30
+  const slideSeconds = integer(query.get('slideSeconds')) ?? 8
+  const slide = integer(query.get('slide')) ?? 0
+  const issues: { path: string; message: string }[] = []
+  for (const [name, value] of [['width', width], ['height', height]] as const) {
+    if (Number.isNaN(value) || value < MIN_SIDE) issues.push({ path: name, message: `A whole number of pixels, at least ${MIN_SIDE}` })
+  }
+  if (Number.isNaN(refreshSeconds) || refreshSeconds < 5 || refreshSeconds > 3600) issues.push({ path: 'refresh', message: 'Seconds between 5 and 3600' })
+  if (Number.isNaN(slideSeconds) || slideSeconds < 3 || slideSeconds > 600) issues.push({ path: 'slideSeconds', message: 'Seconds between 3 and 600' })
+  if (Number.isNaN(slide)) issues.push({ path: 'slide', message: 'A slide number from 0' })
+  if (issues.length > 0) return { ok: false, response: errorResponse(400, 'invalid_screen', `Invalid screen parameters: ${issues[0]!.path}: ${issues[0]!.message}`, issues) }
+  if (width > MAX_SCREEN_SIDE || height > MAX_SCREEN_SIDE || width * height > MAX_SCREEN_PIXELS) {
+    return {
+      ok: false,
+      response: errorResponse(413, 'screen_too_large', `${width}×${height} is larger than 4K; screens render up to 3840×2160 (or 2160×3840).`, [
+        { path: width > height ? 'width' : 'height', message: 'At most 3840 × 2160 pixels' },
+      ]),
+    }
+  }
+  return { ok: true, value: { width, height, refreshSeconds, slideSeconds, slide } }
+}
+
+/** The representation's name, part of the ETag: a change of size or timing is a different document. */
+export const screenRepresentation = (format: 'html' | 'png', params: ScreenParams) =>
+  `screen-${format}|${params.width}x${params.height}|${params.refreshSeconds}|${params.slideSeconds}|${params.slide}`
+
+export function screenDocument(resolved: ResolvedPage, decided: Decided, params: ScreenParams, base: string, etag: string): string {
+  return renderScreenDocument(resolved, {
+    mediaBase: base,
+    defaultLocale: decided.manifest.defaultLocale,
+    width: params.width,
+    height: params.height,
+    refreshSeconds: params.refreshSeconds,
+    slideSeconds: params.slideSeconds,
+    etag,
+  })
+}
+
+/** A strict policy for the screen document: its own inline script, our media, nothing else. */
+export async function screenContentSecurityPolicy(base: string): Promise<string> {
+  const origin = new URL(base).origin
+  return [
+    "default-src 'none'",
+    `img-src ${origin} data:`,
+    "style-src 'unsafe-inline'",
+    `script-src ${await screenScriptHash()}`,
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ')
+}
+
+const PNG_CACHE_SIZE = 200
+const pngCache = processWide('screenPngCache', () => new Map<string, Promise<Uint8Array>>())
+
+/** The PNG of this decision at this size, rendered once and then served from memory. */
+export function screenPng(payload: Payload, resolved: ResolvedPage, decided: Decided, params: ScreenParams): Promise<Uint8Array> {
+  const key = `${decided.manifest.version}|${resolved.decisionKey}|${screenRepresentation('png', params)}`
+  const cached = pngCache.get(key)
+  if (cached) {
+    pngCache.delete(key)
+    pngCache.set(key, cached)
+    return cached
+  }
+  const rendering = (async () => {
+    const options = { width: params.width, height: params.height, defaultLocale: decided.manifest.defaultLocale, slide: params.slide }
+    const images: Record<string, string> = {}
+    for (const image of screenPngImages(resolved, options)) {
+      const mime = image.rendition.mimeType
+      if (mime !== 'image/jpeg' && mime !== 'image/png' && mime !== 'image/gif') continue
+      const bytes = await readMediaFile(uploadDirectory(payload), image.rendition.url)
+      if (bytes) images[image.media] = imageDataUrl(bytes, mime)
+    }
+    return renderScreenPng(resolved, { ...options, images })
+  })()
+  rendering.catch(() => pngCache.delete(key))
+  pngCache.set(key, rendering)
+  if (pngCache.size > PNG_CACHE_SIZE) pngCache.delete(pngCache.keys().next().value!)
+  return rendering
+}

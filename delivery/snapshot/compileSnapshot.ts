@@ -1,0 +1,308 @@
+/**
+ * Reads everything published, compiles it into a delivery snapshot, stores it
+ * and makes it the active version. Incremental: compiled blocks are kept in
+ * memory by id and last change, so a publish re-reads only what changed
+ * (plus the light list of what exists). Page bundles are stored by content
+ * hash, so unchanged pages share their bundle between versions.
+ */
+import { createHash } from 'node:crypto'
+
+import type { Payload } from 'payload'
+
+import { DEFAULT_LOCALE, LOCALES } from '../../engine/axes'
+import {
+  DeliveryManifestSchema,
+  PageBundleSchema,
+  type CompiledBlock,
+  type DeliveryManifest,
+  type Media,
+  type PageBundle,
+} from '../../engine/snapshot'
+import {
+  CompileError,
+  compileBlock,
+  compileMedia,
+  compilePage,
+  compileSegment,
+  compilePurposes,
+  compileStores,
+  slotBlockIds,
+  sortSegments,
+  type BlockDoc,
+  type MediaDoc,
+  type PageDoc,
+  type SegmentDoc,
+  type PurposeDoc,
+  type StoreDoc,
+} from './compileDocuments'
+import { processWide } from '../http/processState'
+
+/** Bump when compiled output changes shape or meaning: older compiled blocks are then not reused. */
+export const COMPILER_VERSION = 1
+
+/** How many snapshots to keep (older ones, and bundles only they used, are pruned). */
+const KEEP_SNAPSHOTS = 10
+const FETCH_CHUNK = 250
+
+export type CompiledSnapshot = {
+  manifest: DeliveryManifest
+  bundles: Map<string, PageBundle>
+  /** False when the content compiled to the version already active. */
+  changed: boolean
+  durationMs: number
+}
+
+type CompilerMemory = { blocks: Map<string, CompiledBlock>; warmed: boolean }
+const memories = processWide('compilerMemory', () => new WeakMap<Payload, CompilerMemory>())
+
+function memoryOf(payload: Payload): CompilerMemory {
+  let memory = memories.get(payload)
+  if (!memory) {
+    memory = { blocks: new Map(), warmed: false }
+    memories.set(payload, memory)
+  }
+  return memory
+}
+
+export function contentHash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 24)
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = []
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size))
+  return result
+}
+
+async function readSegments(payload: Payload) {
+  const { docs } = await payload.find({ collection: 'segments', locale: 'all', depth: 0, pagination: false, overrideAccess: true })
+  return sortSegments(docs.map((doc) => compileSegment(doc as unknown as SegmentDoc)))
+}
+
+async function readPublishedPages(payload: Payload): Promise<PageDoc[]> {
+  const { docs } = await payload.find({
+    collection: 'pages',
+    where: { _status: { equals: 'published' } },
+    locale: 'all',
+    depth: 0,
+    draft: false,
+    pagination: false,
+    overrideAccess: true,
+  })
+  return docs as unknown as PageDoc[]
+}
+
+/**
+ * A process that starts (or restarts) begins with the blocks of the active
+ * snapshot: they were compiled from the same documents, and carry the time of
+ * the change they were compiled from, so only what changed since is re-read.
+ */
+async function warmFromActiveSnapshot(payload: Payload, memory: CompilerMemory): Promise<void> {
+  memory.warmed = true
+  const version = await activeVersion(payload)
+  if (!version) return
+  const { docs } = await payload.find({ collection: 'delivery-snapshots', where: { version: { equals: version } }, limit: 1, depth: 0, overrideAccess: true })
+  const manifest = docs[0]?.manifest as DeliveryManifest | undefined
+  if (!manifest || manifest.compiler !== COMPILER_VERSION) return
+  const hashes = Object.values(manifest.pages).map((page) => page.bundle)
+  for (const chunk of chunks(hashes, FETCH_CHUNK)) {
+    const { docs: bundles } = await payload.find({ collection: 'delivery-bundles', where: { hash: { in: chunk } }, pagination: false, depth: 0, overrideAccess: true })
+    for (const doc of bundles) {
+      for (const block of Object.values((doc.bundle as PageBundle).blocks)) if (!memory.blocks.has(block.id)) memory.blocks.set(block.id, block)
+    }
+  }
+}
+
+/** Published blocks among `ids`, compiled; unchanged ones come from memory. */
+async function readBlocks(payload: Payload, ids: string[]): Promise<Map<string, CompiledBlock>> {
+  const memory = memoryOf(payload)
+  if (!memory.warmed) await warmFromActiveSnapshot(payload, memory)
+  const current = new Map<string, number>()
+  for (const chunk of chunks(ids, FETCH_CHUNK * 4)) {
+    const { docs } = await payload.find({
+      collection: 'blocks',
+      where: { and: [{ id: { in: chunk } }, { _status: { equals: 'published' } }] },
+      select: { updatedAt: true },
+      depth: 0,
+      draft: false,
+      pagination: false,
+      overrideAccess: true,
+    })
+    for (const doc of docs) current.set(String(doc.id), Date.parse(doc.updatedAt))
+  }
+
+  const stale = [...current].filter(([id, updatedAt]) => memory.blocks.get(id)?.updatedAt !== updatedAt).map(([id]) => id)
+  for (const chunk of chunks(stale, FETCH_CHUNK)) {
+    const { docs } = await payload.find({
+      collection: 'blocks',
+      where: { id: { in: chunk } },
+      locale: 'all',
+      depth: 0,
+      draft: false,
+      pagination: false,
+      overrideAccess: true,
+    })
+    for (const doc of docs) memory.blocks.set(String(doc.id), compileBlock(doc as unknown as BlockDoc))
+  }
+
+  const blocks = new Map<string, CompiledBlock>()
+  for (const id of current.keys()) {
+    const block = memory.blocks.get(id)
+    if (block) blocks.set(id, block)
+  }
+  return blocks
+}
+
+async function readMedia(payload: Payload, blocks: Iterable<CompiledBlock>): Promise<Map<string, Media>> {
+  const ids = new Set<string>()
+  for (const block of blocks) {
+    for (const content of [block.content, ...block.variants.map((variant) => variant.content)]) {
+      for (const locale of LOCALES) {
+        const image = content[locale]?.image
+        if (image) ids.add(image)
+      }
+    }
+  }
+  const media = new Map<string, Media>()
+  for (const chunk of chunks([...ids], FETCH_CHUNK)) {
+    const { docs } = await payload.find({
+      collection: 'media',
+      where: { id: { in: chunk } },
+      locale: 'all',
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+    })
+    for (const doc of docs) media.set(String(doc.id), compileMedia(doc as unknown as MediaDoc))
+  }
+  return media
+}
+
+/** Compiles what is published now, without storing anything. */
+export async function compileFromDatabase(payload: Payload): Promise<{ manifest: DeliveryManifest; bundles: Map<string, PageBundle>; blockCount: number }> {
+  const segments = await readSegments(payload)
+  const { docs: storeDocs } = await payload.find({ collection: 'stores', depth: 0, pagination: false, overrideAccess: true })
+  const stores = compileStores(storeDocs as unknown as StoreDoc[])
+  const { docs: purposeDocs } = await payload.find({ collection: 'consent-purposes', locale: 'all', depth: 0, pagination: false, overrideAccess: true })
+  const purposes = compilePurposes(purposeDocs as unknown as PurposeDoc[])
+  const purposeSlugs = new Map(purposeDocs.map((doc) => [String(doc.id), doc.slug]))
+  const pages = await readPublishedPages(payload)
+  const blocks = await readBlocks(payload, [...new Set(pages.flatMap(slotBlockIds))])
+  const media = await readMedia(payload, blocks.values())
+
+  const bundles = new Map<string, PageBundle>()
+  const pageIndex: DeliveryManifest['pages'] = {}
+  for (const page of [...pages].sort((a, b) => (a.slug < b.slug ? -1 : 1))) {
+    const parsed = PageBundleSchema.safeParse(compilePage(page, blocks, media, purposeSlugs))
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      throw new CompileError(`Page “${page.slug}”: ${issue?.path.join('.')}: ${issue?.message}`)
+    }
+    const hash = contentHash(parsed.data)
+    bundles.set(hash, parsed.data)
+    pageIndex[page.slug] = { bundle: hash, channel: page.channel }
+  }
+
+  const content = { compiler: COMPILER_VERSION, defaultLocale: DEFAULT_LOCALE, locales: [...LOCALES], segments, pages: pageIndex, stores, purposes }
+  const manifest = DeliveryManifestSchema.parse({ version: contentHash(content), compiledAt: new Date().toISOString(), ...content })
+  return { manifest, bundles, blockCount: blocks.size }
+}
+
+async function storeBundles(payload: Payload, manifest: DeliveryManifest, bundles: Map<string, PageBundle>): Promise<void> {
+  const hashes = [...bundles.keys()]
+  const existing = new Set<string>()
+  for (const chunk of chunks(hashes, FETCH_CHUNK)) {
+    const { docs } = await payload.find({
+      collection: 'delivery-bundles',
+      where: { hash: { in: chunk } },
+      select: { hash: true },
+      pagination: false,
+      overrideAccess: true,
+    })
+    for (const doc of docs) existing.add(doc.hash)
+  }
+  for (const [hash, bundle] of bundles) {
+    if (existing.has(hash)) continue
+    await payload.create({ collection: 'delivery-bundles', data: { hash, page: bundle.slug, bundle }, overrideAccess: true })
+  }
+}
+
+async function pruneOldSnapshots(payload: Payload): Promise<void> {
+  const { docs } = await payload.find({
+    collection: 'delivery-snapshots',
+    sort: '-compiledAt',
+    pagination: false,
+    select: { version: true, manifest: true },
+    overrideAccess: true,
+  })
+  const kept = docs.slice(0, KEEP_SNAPSHOTS)
+  const stale = docs.slice(KEEP_SNAPSHOTS)
+  if (stale.length === 0) return
+  await payload.delete({ collection: 'delivery-snapshots', where: { id: { in: stale.map((doc) => doc.id) } }, overrideAccess: true })
+  const used = new Set(kept.flatMap((doc) => Object.values((doc.manifest as DeliveryManifest).pages).map((page) => page.bundle)))
+  const { docs: bundles } = await payload.find({ collection: 'delivery-bundles', select: { hash: true }, pagination: false, overrideAccess: true })
+  const orphans = bundles.filter((bundle) => !used.has(bundle.hash)).map((bundle) => bundle.id)
+  if (orphans.length > 0) await payload.delete({ collection: 'delivery-bundles', where: { id: { in: orphans } }, overrideAccess: true })
+}
+
+export async function activeVersion(payload: Payload): Promise<string | undefined> {
+  const status = await payload.findGlobal({ slug: 'delivery-status', depth: 0, overrideAccess: true })
+  return status.activeVersion ?? undefined
+}
+
+/** Forgets compiled blocks (benchmarks measure a cold compile with it). */
+export function forgetCompiledBlocks(payload: Payload, { warm = false } = {}): void {
+  memories.set(payload, { blocks: new Map(), warmed: !warm })
+}
+
+/** Compiles, stores and activates a snapshot. Throws CompileError on bad content. */
+export async function compileSnapshot(payload: Payload, trigger = 'manual'): Promise<CompiledSnapshot> {
+  const started = performance.now()
+  const { manifest, bundles, blockCount } = await compileFromDatabase(payload)
+  const previous = await activeVersion(payload)
+  const changed = previous !== manifest.version
+
+  if (changed) {
+    await storeBundles(payload, manifest, bundles)
+    const { totalDocs } = await payload.count({ collection: 'delivery-snapshots', where: { version: { equals: manifest.version } }, overrideAccess: true })
+    if (totalDocs === 0) {
+      await payload.create({
+        collection: 'delivery-snapshots',
+        data: {
+          version: manifest.version,
+          compiledAt: manifest.compiledAt,
+          manifest,
+          pages: Object.keys(manifest.pages).length,
+          blocks: blockCount,
+          segments: manifest.segments.length,
+          durationMs: Math.round(performance.now() - started),
+        },
+        overrideAccess: true,
+      })
+    }
+  }
+  const durationMs = Math.round(performance.now() - started)
+  await payload.updateGlobal({
+    slug: 'delivery-status',
+    data: {
+      ...(changed ? { activeVersion: manifest.version, activatedAt: new Date().toISOString() } : {}),
+      lastCompile: { status: 'ok', at: new Date().toISOString(), durationMs, trigger, error: null },
+    },
+    overrideAccess: true,
+  })
+  if (changed) await pruneOldSnapshots(payload)
+  return { manifest, bundles, changed, durationMs }
+}
+
+/** Records a failed compile where editors see it; the active version stays. */
+export async function recordCompileFailure(payload: Payload, trigger: string, error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error)
+  payload.logger.error({ msg: `Delivery compile failed (${trigger}); the previous snapshot stays live: ${message}` })
+  await payload
+    .updateGlobal({
+      slug: 'delivery-status',
+      data: { lastCompile: { status: 'failed', at: new Date().toISOString(), trigger, error: message } },
+      overrideAccess: true,
+    })
+    .catch(() => {})
+}

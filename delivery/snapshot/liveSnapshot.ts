@@ -1,0 +1,156 @@
+/**
+ * The snapshot a render node serves, held in memory. Loaded once, then
+ * refreshed by a background check of the active version every few seconds
+ * (never a database round trip per request); a compile in this process
+ * swaps it in at once. Bundles are immutable, so they are cached by hash.
+ */
+import type { Payload } from 'payload'
+
+import type { DeliveryManifest, PageBundle } from '../../engine/snapshot'
+import { activeVersion, compileSnapshot, recordCompileFailure, type CompiledSnapshot } from './compileSnapshot'
+import { processWide } from '../http/processState'
+
+const POLL_MS = Number(process.env.TESSERA_SNAPSHOT_POLL_MS ?? 2000)
+const COMPILE_DEBOUNCE_MS = Number(process.env.TESSERA_COMPILE_DEBOUNCE_MS ?? 150)
+
+type LiveState = {
+  manifest?: DeliveryManifest
+  bundles: Map<string, PageBundle>
+  loading?: Promise<DeliveryManifest | undefined>
+  poller?: ReturnType<typeof setInterval>
+  compiling?: Promise<void>
+  compileAgain: boolean
+  compileTimer?: ReturnType<typeof setTimeout>
+  triggers: Set<string>
+}
+
+const states = processWide('liveSnapshot', () => new WeakMap<Payload, LiveState>())
+
+function stateOf(payload: Payload): LiveState {
+  let state = states.get(payload)
+  if (!state) {
+    state = { bundles: new Map(), compileAgain: false, triggers: new Set() }
+    states.set(payload, state)
+  }
+  return state
+}
+
+function activate(state: LiveState, manifest: DeliveryManifest, bundles?: Map<string, PageBundle>) {
+  state.manifest = manifest
+  for (const [hash, bundle] of bundles ?? []) state.bundles.set(hash, bundle)
+}
+
+async function loadManifest(payload: Payload, version: string): Promise<DeliveryManifest | undefined> {
+  const { docs } = await payload.find({
+    collection: 'delivery-snapshots',
+    where: { version: { equals: version } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  return docs[0]?.manifest as DeliveryManifest | undefined
+}
+
+async function refresh(payload: Payload, state: LiveState): Promise<void> {
+  const version = await activeVersion(payload)
+  if (!version || version === state.manifest?.version) return
+  const manifest = await loadManifest(payload, version)
+  if (manifest) activate(state, manifest)
+}
+
+function startPolling(payload: Payload, state: LiveState) {
+  if (state.poller || POLL_MS <= 0) return
+  state.poller = setInterval(() => {
+    refresh(payload, state).catch((error) => payload.logger.warn({ msg: `Snapshot refresh failed: ${String(error)}` }))
+  }, POLL_MS)
+  state.poller.unref?.()
+}
+
+/** The active manifest; compiles a first snapshot if the database has none. */
+export async function liveManifest(payload: Payload): Promise<DeliveryManifest | undefined> {
+  const state = stateOf(payload)
+  if (state.manifest) return state.manifest
+  state.loading ??= (async () => {
+    const version = await activeVersion(payload)
+    const manifest = version ? await loadManifest(payload, version) : undefined
+    if (manifest) activate(state, manifest)
+    else await compileNow(payload, 'first request with no snapshot')
+    startPolling(payload, state)
+    return state.manifest
+  })().finally(() => {
+    state.loading = undefined
+  })
+  return state.loading
+}
+
+/** The bundle of one page of a manifest, or undefined if the page is not published. */
+export async function liveBundle(payload: Payload, manifest: DeliveryManifest, slug: string): Promise<PageBundle | undefined> {
+  const entry = Object.hasOwn(manifest.pages, slug) ? manifest.pages[slug] : undefined
+  if (!entry) return undefined
+  const state = stateOf(payload)
+  const cached = state.bundles.get(entry.bundle)
+  if (cached) return cached
+  const { docs } = await payload.find({
+    collection: 'delivery-bundles',
+    where: { hash: { equals: entry.bundle } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const bundle = docs[0]?.bundle as PageBundle | undefined
+  if (bundle) state.bundles.set(entry.bundle, bundle)
+  return bundle
+}
+
+/** Compiles now (after any compile under way) and serves the result at once. */
+export async function compileNow(payload: Payload, trigger = 'manual'): Promise<CompiledSnapshot | undefined> {
+  const state = stateOf(payload)
+  while (state.compiling) await state.compiling
+  let result: CompiledSnapshot | undefined
+  state.compiling = (async () => {
+    try {
+      result = await compileSnapshot(payload, trigger)
+      activate(state, result.manifest, result.bundles)
+    } catch (error) {
+      await recordCompileFailure(payload, trigger, error)
+    }
+  })().finally(() => {
+    state.compiling = undefined
+  })
+  await state.compiling
+  return result
+}
+
+/**
+ * Asks for a compile soon: publishes in quick succession (an import, a seed)
+ * are coalesced into one compile, which runs after their transactions commit.
+ */
+export function requestCompile(payload: Payload, trigger: string): void {
+  if (process.env.TESSERA_COMPILE_ON_PUBLISH === 'off') return
+  const state = stateOf(payload)
+  state.triggers.add(trigger)
+  if (state.compileTimer) clearTimeout(state.compileTimer)
+  state.compileTimer = setTimeout(() => {
+    state.compileTimer = undefined
+    const triggers = [...state.triggers].slice(0, 5).join(', ')
+    state.triggers.clear()
+    void compileNow(payload, triggers)
+  }, COMPILE_DEBOUNCE_MS)
+}
+
+/** Resolves when no compile is pending or running (tests, shutdown). */
+export async function deliveryIdle(payload: Payload): Promise<void> {
+  const state = stateOf(payload)
+  while (state.compileTimer || state.compiling) {
+    if (state.compiling) await state.compiling
+    else await new Promise((resolve) => setTimeout(resolve, COMPILE_DEBOUNCE_MS))
+  }
+}
+
+/** Stops background work for this Payload instance. */
+export function stopLiveSnapshot(payload: Payload): void {
+  const state = states.get(payload)
+  if (state?.poller) clearInterval(state.poller)
+  if (state?.compileTimer) clearTimeout(state.compileTimer)
+  if (state) state.poller = state.compileTimer = undefined
+}

@@ -1,0 +1,88 @@
+/**
+ * Checks `Authorization: Bearer <key>` against the api-keys collection. Keys
+ * are looked up by their SHA-256 digest and remembered for 30 seconds (a
+ * revoked or expired key stops working within that time), so a render costs
+ * no database round trip in steady state.
+ */
+import type { Payload } from 'payload'
+
+import { API_KEY_PATTERN, digestApiKey, type ApiKeyScope } from './apiKeySecret'
+import { processWide } from '../http/processState'
+
+const REMEMBER_MS = 30_000
+/** Unknown keys are remembered briefly too, so guessing costs no database load. */
+const REMEMBER_UNKNOWN_MS = 5_000
+const MAX_REMEMBERED = 10_000
+
+export type ApiKeyCaller = { id: string; name: string; scopes: ApiKeyScope[] }
+
+export type ApiKeyCheck =
+  | { status: 'absent' }
+  | { status: 'valid'; caller: ApiKeyCaller }
+  | { status: 'invalid'; reason: string }
+
+type Remembered = { key?: ApiKeyCaller & { revoked: boolean; expiresAt?: number }; until: number }
+/** Per Payload instance (one per database), by key digest. */
+const memories = processWide('apiKeyMemory', () => new WeakMap<Payload, Map<string, Remembered>>())
+
+function memoryOf(payload: Payload): Map<string, Remembered> {
+  let memory = memories.get(payload)
+  if (!memory) {
+    memory = new Map()
+    memories.set(payload, memory)
+  }
+  return memory
+}
+
+async function lookUp(payload: Payload, digest: string): Promise<Remembered> {
+  const { docs } = await payload.find({
+    collection: 'api-keys',
+    where: { keyHash: { equals: digest } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const doc = docs[0]
+  const now = Date.now()
+  if (!doc) return { until: now + REMEMBER_UNKNOWN_MS }
+  return {
+    key: {
+      id: String(doc.id),
+      name: doc.name,
+      scopes: (doc.scopes ?? []) as ApiKeyScope[],
+      revoked: Boolean(doc.revoked),
+      expiresAt: doc.expiresAt ? Date.parse(doc.expiresAt) : undefined,
+    },
+    until: now + REMEMBER_MS,
+  }
+}
+
+export async function checkApiKey(payload: Payload, authorization: string | null): Promise<ApiKeyCheck> {
+  if (!authorization) return { status: 'absent' }
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim())
+  if (!match) {
+    // Payload's own "JWT <token>" sessions are not API keys.
+    return /^JWT\s/i.test(authorization) ? { status: 'absent' } : { status: 'invalid', reason: 'Use “Authorization: Bearer <api key>”' }
+  }
+  const secret = match[1]!
+  if (!API_KEY_PATTERN.test(secret)) return { status: 'invalid', reason: 'This is not a Tessera API key (they start with “tsk_”)' }
+
+  const digest = digestApiKey(secret)
+  const remembered = memoryOf(payload)
+  let entry = remembered.get(digest)
+  if (!entry || entry.until < Date.now()) {
+    entry = await lookUp(payload, digest)
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear()
+    remembered.set(digest, entry)
+  }
+  const key = entry.key
+  if (!key) return { status: 'invalid', reason: 'Unknown API key' }
+  if (key.revoked) return { status: 'invalid', reason: 'This API key has been revoked' }
+  if (key.expiresAt !== undefined && key.expiresAt <= Date.now()) return { status: 'invalid', reason: 'This API key has expired' }
+  return { status: 'valid', caller: { id: key.id, name: key.name, scopes: key.scopes } }
+}
+
+/** Forgets remembered keys (tests). */
+export function forgetApiKeys(payload: Payload): void {
+  memories.delete(payload)
+}

@@ -1,0 +1,243 @@
+/**
+ * The trust boundary: turns an HTTP request into a decision context.
+ *
+ * Everyone may state non-personal context: channel, locale, store, geo,
+ * device, UTM parameters, referrer, time zone. Visitor data and overrides
+ * (segment, trait.*, visitor, consent, at, tone, length, debug) count only
+ * from an authenticated caller (render API key, editor session); from anyone
+ * else they are ignored, and the response lists them. A public visitor is
+ * recognised only through cookies this server signed, request headers the
+ * platform sets (geo, Accept-Language, client hints) and the clock.
+ */
+import type { z } from 'zod'
+
+import { LOCALES, type Locale } from '../../engine/axes'
+import { isTimeZone, RenderContextSchema, type RenderContext } from '../../engine/context'
+import type { RuleAttribute } from '../../engine/segmentRules'
+import { CONSENT_COOKIE, PROFILE_COOKIE, readConsentCookie, readProfileCookie } from './signedCookies'
+import type { Profile } from '../customers/profiles'
+import { readVisitToken } from './recipientTokens'
+import { readCookie } from './visitorCookies'
+
+export type Caller = { kind: 'public' } | { kind: 'api-key'; id: string; name: string } | { kind: 'editor'; id: string; email: string }
+
+export type ContextIssue = { path: string; message: string }
+
+export type RequestContext = {
+  context: RenderContext
+  caller: Caller
+  /** The profile of the identified person, when there is one (see profileContext.ts). */
+  profile?: Profile
+  /** Inputs stated by the request but not honoured (not trusted). */
+  ignored: string[]
+  /** Request headers each context attribute came from (for Vary). */
+  headers: Partial<Record<RuleAttribute | 'clock', string[]>>
+  /** Whether debug traces were asked for and allowed. */
+  debug: boolean
+  trusted: boolean
+}
+
+/** Inputs only a trusted caller may state. */
+const RESTRICTED = ['segments', 'traits', 'behaviour', 'visitor', 'customer', 'consents', 'at', 'tone', 'length', 'preview'] as const
+
+/** Query parameter names, for messages and the `ignored` list. */
+const QUERY_NAME: Record<string, string> = {
+  segments: 'segment',
+  traits: 'trait',
+  consents: 'consent',
+  'geo.country': 'country',
+  'geo.region': 'region',
+  'geo.city': 'city',
+  'utm.source': 'utm_source',
+  'utm.medium': 'utm_medium',
+  'utm.campaign': 'utm_campaign',
+  timezone: 'tz',
+}
+
+const list = (values: string[]) =>
+  values
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean)
+
+/** Reads the query string into the context's shape (validation comes later). */
+export function contextFromQuery(params: URLSearchParams): { input: Record<string, unknown>; debug: boolean } {
+  const input: Record<string, unknown> = {}
+  const one = (name: string) => params.get(name) ?? undefined
+  const set = (key: string, value: unknown) => {
+    if (value !== undefined && value !== '') input[key] = value
+  }
+  set('channel', one('channel'))
+  set('locale', one('locale'))
+  set('at', one('at'))
+  set('timezone', one('tz') ?? one('timezone'))
+  set('store', one('store'))
+  set('device', one('device'))
+  set('referrer', one('referrer'))
+  set('visitor', one('visitor'))
+  set('customer', one('customer'))
+  set('tone', one('tone'))
+  set('length', one('length'))
+  if (params.has('preview')) input.preview = params.get('preview') === '1' || params.get('preview') === 'true'
+
+  const geo = Object.fromEntries(['country', 'region', 'city'].flatMap((key) => (params.get(key) ? [[key, params.get(key)]] : [])))
+  if (Object.keys(geo).length > 0) input.geo = geo
+  const utm = Object.fromEntries(['source', 'medium', 'campaign'].flatMap((key) => (params.get(`utm_${key}`) ? [[key, params.get(`utm_${key}`)]] : [])))
+  if (Object.keys(utm).length > 0) input.utm = utm
+
+  if (params.has('segment')) input.segments = list(params.getAll('segment'))
+  if (params.has('consent')) input.consents = list(params.getAll('consent')).filter((purpose) => purpose !== 'none')
+  const traits: Record<string, string> = {}
+  for (const [name, value] of params) {
+    if (name.startsWith('trait.')) traits[name.slice('trait.'.length)] = value
+  }
+  if (Object.keys(traits).length > 0) input.traits = traits
+  const debug = params.get('debug') === '1' || params.get('debug') === 'true'
+  return { input, debug }
+}
+
+/** Zod issues as `{ path, message }`, with query parameter names for GET requests. */
+export function contextIssues(error: z.ZodError, fromQuery: boolean): ContextIssue[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String)
+    if (!fromQuery) return { path: path.join('.'), message: issue.message }
+    if (path[0] === 'traits') return { path: `trait.${path[1] ?? ''}`, message: issue.message }
+    if (path[0] === 'segments' || path[0] === 'consents') return { path: QUERY_NAME[path[0]]!, message: issue.message }
+    const joined = path.join('.')
+    return { path: QUERY_NAME[joined] ?? joined, message: issue.message }
+  })
+}
+
+/** The first supported language of an Accept-Language header. */
+export function localeFromAcceptLanguage(header: string | null): Locale | undefined {
+  if (!header) return undefined
+  const ranked = header
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...parameters] = part.trim().split(';')
+      const q = Number(parameters.find((parameter) => parameter.trim().startsWith('q='))?.trim().slice(2) ?? 1)
+      return { language: tag.toLowerCase().split('-')[0]!, q: Number.isNaN(q) ? 0 : q, index }
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index)
+  return ranked.map((entry) => entry.language).find((language): language is Locale => (LOCALES as readonly string[]).includes(language))
+}
+
+function deviceFromHeaders(headers: Headers): RenderContext['device'] {
+  if (headers.get('sec-ch-ua-mobile') === '?1') return 'mobile'
+  const agent = headers.get('user-agent') ?? ''
+  if (/iPad|Tablet|PlayBook|Silk|(Android(?!.*Mobile))/i.test(agent)) return 'tablet'
+  if (/Mobi|iPhone|iPod|Android.*Mobile|Windows Phone/i.test(agent)) return 'mobile'
+  return agent ? 'desktop' : undefined
+}
+
+/** Geo headers set by the hosting platform (Vercel, Cloudflare). Off with TESSERA_GEO_HEADERS=off. */
+function geoFromHeaders(headers: Headers): { geo: NonNullable<RenderContext['geo']>; timezone?: string; used: Record<string, string[]> } {
+  const used: Record<string, string[]> = {}
+  const geo: NonNullable<RenderContext['geo']> = {}
+  if (process.env.TESSERA_GEO_HEADERS === 'off') return { geo, used }
+  const pick = (attribute: string, names: string[]) => {
+    for (const name of names) {
+      const value = headers.get(name)
+      if (value) {
+        used[attribute] = [name]
+        try {
+          return decodeURIComponent(value)
+        } catch {
+          return value
+        }
+      }
+    }
+    return undefined
+  }
+  const country = pick('country', ['x-vercel-ip-country', 'cf-ipcountry'])
+  if (country && /^[A-Za-z]{2}$/.test(country)) geo.country = country
+  const region = pick('region', ['x-vercel-ip-country-region'])
+  if (region) geo.region = region.slice(0, 64)
+  const city = pick('city', ['x-vercel-ip-city', 'cf-ipcity'])
+  if (city) geo.city = city.slice(0, 128)
+  const zone = pick('clock', ['x-vercel-ip-timezone', 'cf-timezone'])
+  // A header never makes a request invalid: what does not parse is dropped.
+  const timezone = zone && isTimeZone(zone) ? zone : undefined
+  return { geo, timezone, used }
+}
+
+/**
+ * Builds the decision context of a request. `stated` is what the request says
+ * explicitly (query or JSON body), already shaped like a RenderContext.
+ */
+export async function requestContext(
+  request: Request,
+  stated: Record<string, unknown>,
+  caller: Caller,
+  askedForDebug: boolean,
+): Promise<{ ok: true; value: RequestContext } | { ok: false; issues: z.ZodError }> {
+  const trusted = caller.kind !== 'public'
+  const headers: RequestContext['headers'] = {}
+  const ignored: string[] = []
+  const input: Record<string, unknown> = { ...stated }
+
+  if (!trusted) {
+    for (const key of RESTRICTED) {
+      if (!(key in input)) continue
+      if (key === 'traits') ignored.push(...Object.keys(input.traits as object).map((trait) => `trait.${trait}`))
+      else ignored.push(QUERY_NAME[key] ?? key)
+      delete input[key]
+    }
+    if (askedForDebug) ignored.push('debug')
+  }
+
+  // Context the platform's headers provide, unless the request stated it.
+  if (!input.locale) {
+    const locale = localeFromAcceptLanguage(request.headers.get('accept-language'))
+    if (locale) {
+      input.locale = locale
+      headers.locale = ['Accept-Language']
+    }
+  }
+  // A request naming a store is about that store: its place and time zone, not the caller's.
+  const fromPlatform = input.store ? { geo: {}, used: {} as Record<string, string[]>, timezone: undefined } : geoFromHeaders(request.headers)
+  const statedGeo = (input.geo ?? {}) as Record<string, unknown>
+  const geo = { ...fromPlatform.geo, ...statedGeo }
+  if (Object.keys(geo).length > 0) input.geo = geo
+  for (const attribute of ['country', 'region', 'city'] as const) {
+    if (fromPlatform.used[attribute] && statedGeo[attribute] === undefined) headers[attribute] = fromPlatform.used[attribute]
+  }
+  if (!input.timezone && fromPlatform.timezone) {
+    input.timezone = fromPlatform.timezone
+    headers.clock = fromPlatform.used.clock
+  }
+  if (!input.device) {
+    const device = deviceFromHeaders(request.headers)
+    if (device) {
+      input.device = device
+      headers.device = ['Sec-CH-UA-Mobile', 'User-Agent']
+    }
+  }
+  if (!input.referrer && request.headers.get('referer')) {
+    input.referrer = request.headers.get('referer')!.slice(0, 2048)
+    headers.referrer = ['Referer']
+  }
+
+  // A visitor is known to the public site only through what we signed: a link from an email, our cookies.
+  if (caller.kind !== 'api-key') {
+    const recipient = await readVisitToken(new URL(request.url).searchParams.get('tessera'))
+    if (recipient) {
+      if (recipient.customer) input.customer = recipient.customer
+      if (recipient.visitor) input.visitor = recipient.visitor
+      if (recipient.email && !recipient.customer && !recipient.visitor) input.traits = { email: recipient.email, ...((input.traits as object | undefined) ?? {}) }
+    }
+    const consent = await readConsentCookie(readCookie(request.headers, CONSENT_COOKIE))
+    if (consent && input.consents === undefined) input.consents = consent.purposes
+    const profile = await readProfileCookie(readCookie(request.headers, PROFILE_COOKIE))
+    if (profile) {
+      if (profile.visitor && input.visitor === undefined) input.visitor = profile.visitor
+      if (profile.segments && input.segments === undefined) input.segments = profile.segments
+      if (profile.traits) input.traits = { ...profile.traits, ...((input.traits as object | undefined) ?? {}) }
+    }
+  }
+
+  const parsed = RenderContextSchema.safeParse(input)
+  if (!parsed.success) return { ok: false, issues: parsed.error }
+  return { ok: true, value: { context: parsed.data, caller, ignored, headers, debug: trusted && askedForDebug, trusted } }
+}
