@@ -1,6 +1,13 @@
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals'
 import nextTypeScript from 'eslint-config-next/typescript'
 
+/** The rooms of delivery/: each is reached through its index.ts door. */
+const ROOMS = ['http', 'trust', 'snapshot', 'customers', 'render']
+const CHANNELS = ['web', 'email', 'screen']
+
+const engineDoor = { regex: '(^|/)engine/.+', message: 'Import the engine through its door: engine/index.ts.' }
+const roomDoors = { regex: `(^|/)delivery/(${ROOMS.join('|')})/.+`, message: 'Import a delivery room through its door (delivery/<room>/index.ts).' }
+
 const config = [
   {
     ignores: [
@@ -24,6 +31,42 @@ const config = [
     },
   },
   {
+    // Outside the engine and the rooms, code meets them at their doors (unit tests may test internals).
+    files: ['app/**', 'collections/**', 'channels/**', 'migrations/**', 'bench/**', 'edge/**', 'scripts/**', 'test/integration/**', 'test/e2e/**', 'payload.config.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [engineDoor, roomDoors] }] },
+  },
+  ...ROOMS.map((room) => ({
+    // A room imports another room through its door, never its files.
+    files: [`delivery/${room}/**`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            engineDoor,
+            { regex: `^\\.\\./(${ROOMS.filter((other) => other !== room).join('|')})/.+`, message: 'Import another room through its door: ../<room>.' },
+            { regex: '(^|/)collections/', message: 'delivery/ does not import collections/ (collections depend on delivery, not the reverse).' },
+          ],
+        },
+      ],
+    },
+  })),
+  ...CHANNELS.map((channel) => ({
+    // Channels share helpers through channels/shared, never each other's files.
+    files: [`channels/${channel}/**`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            engineDoor,
+            { regex: `^\\.\\./(${CHANNELS.filter((other) => other !== channel).join('|')})(/|$)`, message: 'A channel does not import another channel: share through channels/shared.' },
+          ],
+        },
+      ],
+    },
+  })),
+  {
     // The engine runs in edge runtimes: Web-standard APIs only.
     files: ['engine/**/*.ts'],
     rules: {
@@ -33,7 +76,7 @@ const config = [
           patterns: [
             { group: ['node:*', 'fs', 'path', 'crypto', 'os', 'http', 'https', 'stream', 'buffer', 'child_process'], message: 'engine/ runs at the edge: no Node built-ins.' },
             { group: ['payload', 'payload/*', '@payloadcms/*', 'next', 'next/*', 'pg', 'mongoose', '@libsql/*'], message: 'engine/ is pure: no Payload, Next or database imports.' },
-            { group: ['../collections/*', '../delivery/*', '../channels/*', '../app/*'], message: 'engine/ imports nothing from the other layers.' },
+            { regex: '^\\.\\./', message: 'engine/ imports nothing from the other layers.' },
           ],
         },
       ],

@@ -9,21 +9,22 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig, type DatabaseAdapterObj, type Payload } from 'payload'
 import sharp from 'sharp'
 
-import { ApiKeys } from './collections/settings/api-keys'
 import { Blocks } from './collections/content/blocks'
-import { ConsentPurposes, ensureDefaultPurposes } from './collections/personalization/consent-purposes'
-import { DeliveryBundles, DeliverySnapshots, DeliveryStatus } from './collections/delivery'
-import { seedDemo } from './migrations/demo/seed'
 import { mediaCollection } from './collections/content/media'
-import { migrations as postgresMigrations } from './migrations/postgres'
-import { migrations as sqliteMigrations } from './migrations/sqlite'
-import { Events } from './collections/customers/profile-events'
 import { Pages } from './collections/content/pages'
+import { Events } from './collections/customers/profile-events'
 import { ProfileKeys } from './collections/customers/profile-keys'
 import { Profiles } from './collections/customers/profiles'
+import { DeliveryBundles, DeliverySnapshots, DeliveryStatus } from './collections/delivery'
+import { ConsentPurposes, ensureDefaultPurposes } from './collections/personalization/consent-purposes'
 import { Segments } from './collections/personalization/segments'
 import { Stores } from './collections/personalization/stores'
+import { ApiKeys } from './collections/settings/api-keys'
 import { Users } from './collections/settings/users'
+import { serverSecret } from './delivery/trust'
+import { seedDemo } from './migrations/demo/seed'
+import { migrations as postgresMigrations } from './migrations/postgres'
+import { migrations as sqliteMigrations } from './migrations/sqlite'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -74,8 +75,6 @@ const pendingMigrations: Record<DatabaseKind, MigrationList | undefined> = {
   mongodb: undefined,
 }
 
-const DEV_SECRET = 'tessera-development-secret-do-not-use-in-production'
-
 export type TesseraConfigOptions = {
   /** Which database; defaults to DATABASE_URI, else the embedded SQLite file. */
   databaseUri?: string
@@ -99,7 +98,7 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
   }
 
   return buildConfig({
-    secret: process.env.PAYLOAD_SECRET || DEV_SECRET,
+    secret: serverSecret(),
     serverURL: process.env.TESSERA_PUBLIC_URL,
     db: databaseAdapter(databaseUri),
     editor: lexicalEditor(),

@@ -13,7 +13,7 @@ import path from 'node:path'
 
 import { getPayload } from 'payload'
 
-import { compileSnapshot, forgetCompiledBlocks } from '../delivery/snapshot/compileSnapshot'
+import { compileSnapshot, forgetCompiledBlocks } from '../delivery/snapshot'
 import { createTesseraConfig } from '../payload.config'
 import { fillSyntheticContent } from './fill'
 

@@ -13,13 +13,11 @@ import { fileURLToPath } from 'node:url'
 import type { Attributes, FeatureDefinition, GrowthBookClient } from '@growthbook/growthbook'
 import { build } from 'esbuild'
 
-import { compileBlock, compilePage, compileSegment, sortSegments } from '../delivery/snapshot/compileDocuments'
-import { DEFAULT_LOCALE, LOCALES } from '../engine/axes'
-import { decisionContext, RenderContextSchema, type DecisionContext, type RenderContext } from '../engine/context'
-import type { resolvePage as ResolvePage } from '../engine/resolvePage'
-import { DeliveryManifestSchema, PageBundleSchema, type CompiledBlock, type DeliveryManifest, type PageBundle } from '../engine/snapshot'
+import { compileBlock, compilePage, compileSegment, sortSegments } from '../delivery/snapshot'
+import { type CompiledBlock, decisionContext, type DecisionContext, DEFAULT_LOCALE, type DeliveryManifest, DeliveryManifestSchema, LOCALES, type PageBundle, PageBundleSchema, type RenderContext, RenderContextSchema, type resolvePage as ResolvePage } from '../engine'
 import { DEFAULT_VALUE, growthbookAttributes, growthbookFeatures } from './growthbookTargeting'
 import { random, syntheticBlock, syntheticSegments } from './syntheticContent'
+import { percentile } from './stats'
 
 const SLOTS = 50
 const VARIANTS_PER_BLOCK = 10
@@ -135,7 +133,7 @@ type Contenders = { resolvePage: typeof ResolvePage; GrowthBookClient: typeof Gr
 async function productionBuild(): Promise<Contenders> {
   const result = await build({
     stdin: {
-      contents: "export { resolvePage } from './engine/resolvePage'\nexport { GrowthBookClient } from '@growthbook/growthbook'\n",
+      contents: "export { resolvePage } from './engine'\nexport { GrowthBookClient } from '@growthbook/growthbook'\n",
       resolveDir: fileURLToPath(new URL('..', import.meta.url)),
       loader: 'ts',
     },
@@ -206,14 +204,9 @@ function agreementOf(
 
 // ─── Timing ────────────────────────────────────────────────────────────────
 
-/** Nearest-rank percentile of sorted samples. */
-function percentile(sorted: Float64Array, fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))]!
-}
-
 const summary = (samples: Float64Array) => {
   const sorted = samples.slice().sort()
-  return { p50Us: percentile(sorted, 0.5), p99Us: percentile(sorted, 0.99) }
+  return { p50Us: percentile(sorted, 50, { sorted: true }), p99Us: percentile(sorted, 99, { sorted: true }) }
 }
 
 /** What the printed table adds to the measurement. */

@@ -6,8 +6,8 @@ import path from 'node:path'
 import { getPayload, type Payload } from 'payload'
 
 import { seedDemo } from '../migrations/demo/seed'
-import { compileFromDatabase } from '../delivery/snapshot/compileSnapshot'
-import type { DeliveryManifest, PageBundle } from '../engine/snapshot'
+import { compileFromDatabase } from '../delivery/snapshot'
+import type { DeliveryManifest, PageBundle } from '../engine'
 import { createTesseraConfig } from '../payload.config'
 
 export type DemoSnapshot = { payload: Payload; manifest: DeliveryManifest; bundle: (slug: string) => PageBundle; close: () => Promise<void> }

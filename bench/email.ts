@@ -7,8 +7,7 @@
 import { compileEmail } from '../channels/email/compileEmail'
 import { compiledEmailFor } from '../channels/email/emailLayoutCache'
 import { personalizeEmail } from '../channels/email/personalizeEmail'
-import { decisionContext, type RenderContext } from '../engine/context'
-import { resolvePage } from '../engine/resolvePage'
+import { decisionContext, type RenderContext, resolvePage } from '../engine'
 import { demoSnapshot } from './demoSnapshot'
 import { percentile, round } from './stats'
 

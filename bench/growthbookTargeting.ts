@@ -13,10 +13,7 @@
  */
 import type { Attributes, ConditionInterface, FeatureDefinition, FeatureRule } from '@growthbook/growthbook'
 
-import { LENGTHS, LOCALES } from '../engine/axes'
-import type { DecisionContext } from '../engine/context'
-import type { RuleAttribute } from '../engine/segmentRules'
-import type { CompiledBlock, CompiledCondition, CompiledGroup, CompiledSegment, CompiledVariant, DeliveryManifest, PageBundle } from '../engine/snapshot'
+import { type CompiledBlock, type CompiledCondition, type CompiledGroup, type CompiledSegment, type CompiledVariant, type DecisionContext, type DeliveryManifest, LENGTHS, LOCALES, type PageBundle, type RuleAttribute } from '../engine'
 
 /** A condition GrowthBook cannot express without help from the caller (e.g. behaviour counts over a window). */
 export class UnsupportedCondition extends Error {

@@ -18,7 +18,7 @@ import autocannon from 'autocannon'
 import { getPayload } from 'payload'
 
 import { seedDemo } from '../migrations/demo/seed'
-import { compileSnapshot } from '../delivery/snapshot/compileSnapshot'
+import { compileSnapshot } from '../delivery/snapshot'
 import { createTesseraConfig } from '../payload.config'
 import { fillSyntheticContent } from './fill'
 

@@ -3,10 +3,7 @@
  * decision not rendered yet) and warm (served from the PNG cache), on the
  * demo store screen.
  */
-import { decisionContext } from '../engine/context'
-import { resolvePage } from '../engine/resolvePage'
-import { screenPng } from '../delivery/render/screen'
-import type { Decided } from '../delivery/render/renderRequest'
+import { decideFor, type Decision, screenPng } from '../delivery/render'
 import { demoSnapshot } from './demoSnapshot'
 import { percentile, round } from './stats'
 
@@ -21,10 +18,11 @@ export async function measureScreen(options: { quick: boolean }): Promise<Screen
   try {
     const bundle = demo.bundle('store-screen')
     const stores = Object.keys(demo.manifest.stores)
-    const decided = (index: number): Decided => {
-      const context = { channel: 'screen' as const, store: stores[index % stores.length], locale: (index % 2 ? 'fr' : 'en') as 'en' | 'fr' }
-      const resolved = resolvePage(demo.manifest, bundle, decisionContext(context, { channel: 'screen', locale: 'en', timezone: 'Europe/Paris', now: Date.parse('2026-11-24T17:30:00Z') + index * 3_600_000, stores: demo.manifest.stores }))
-      return { manifest: demo.manifest, bundle, resolved, request: { context, caller: { kind: 'public' }, ignored: [], headers: {}, debug: false, trusted: false } }
+    const decided = (index: number): Decision => {
+      // Each run is another store, language and hour (Paris time, from 17:30), so each is a new decision.
+      const at = new Date(Date.parse('2026-11-24T17:30:00Z') + index * 3_600_000).toISOString()
+      const context = { channel: 'screen' as const, store: stores[index % stores.length], locale: (index % 2 ? 'fr' : 'en') as 'en' | 'fr', at, timezone: 'Europe/Paris' }
+      return decideFor(demo.manifest, bundle, { request: { context, caller: { kind: 'public' }, ignored: [], headers: {}, debug: false, trusted: false } })
     }
     const params = (width: number, height: number, slide: number) => ({ width, height, refreshSeconds: 30, slideSeconds: 8, slide })
     const first = performance.now()

@@ -1,8 +1,10 @@
 /** Percentiles of a list of durations, and the timing of one call. */
-export function percentile(samples: number[], p: number): number {
+
+/** Nearest-rank percentile (p in 0–100) of samples, sorted here unless `sorted` says they are. */
+export function percentile(samples: ArrayLike<number>, p: number, { sorted = false } = {}): number {
   if (samples.length === 0) return Number.NaN
-  const sorted = [...samples].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
+  const ordered = sorted ? samples : Float64Array.from(samples).sort()
+  return ordered[Math.min(ordered.length - 1, Math.max(0, Math.ceil((p / 100) * ordered.length) - 1))]!
 }
 
 export async function timed<T>(work: () => Promise<T> | T): Promise<{ result: T; ms: number }> {

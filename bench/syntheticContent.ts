@@ -3,7 +3,7 @@
  * 2–6 conditions, blocks with variants by tone, length, channel, audience and
  * window, two locales. Shapes are Payload documents, as read with locale "all".
  */
-import type { BlockDoc, SegmentDoc } from '../delivery/snapshot/compileDocuments'
+import type { BlockDoc, SegmentDoc } from '../delivery/snapshot'
 
 /** Mulberry32: a tiny seeded PRNG, so every run measures the same content. */
 export function random(seed: number): () => number {

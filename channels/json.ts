@@ -2,10 +2,8 @@
  * The render API's JSON representation of an assembled page. Portable: no
  * Node built-ins, so it runs at the edge like the engine.
  */
-import type { Locale } from '../engine/axes'
-import type { ResolvedPage } from '../engine/resolvePage'
-import type { Content } from '../engine/snapshot'
-import { publicMedia, type PublicMedia } from './media'
+import type { Content, Locale, ResolvedPage } from '../engine'
+import { publicMedia, type PublicMedia } from './shared/media'
 
 export type JsonContent = Omit<Content, 'image'> & { image?: PublicMedia }
 

@@ -41,3 +41,8 @@ export const KIND_FIELDS: Record<BlockKind, readonly ('headline' | 'body' | 'ima
 /** What touchpoints report through the events API. */
 export const EVENT_TYPES = ['page_view', 'click', 'conversion', 'form_answer', 'consent_change', 'trait_update', 'custom'] as const
 export type EventType = (typeof EVENT_TYPES)[number]
+
+/** What names things across the platform (segments, stores, pages, categories): lowercase words joined by dashes. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+/** A consent purpose's key; mailing lists are purposes too. */
+export const PURPOSE_KEY = /^[a-z][a-z0-9-]{0,63}$/

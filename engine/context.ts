@@ -6,12 +6,10 @@
  */
 import { z } from 'zod'
 
-import { CHANNELS, DEVICES, LENGTHS, LOCALES, type Channel, type Daypart, type Device, type Length, type Locale, type StoreFormat, type Weekday } from './axes'
+import { CHANNELS, DEVICES, LENGTHS, LOCALES, PURPOSE_KEY, SLUG, type Channel, type Daypart, type Device, type Length, type Locale, type StoreFormat, type Weekday } from './axes'
 import { TRAIT_KEY } from './segmentRules'
 import type { Store } from './snapshot'
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-const PURPOSE = /^[a-z][a-z0-9-]{0,63}$/
 
 const knownTimeZones = new Map<string, boolean>()
 
@@ -29,6 +27,9 @@ export function isTimeZone(value: string): boolean {
   }
   return known
 }
+
+/** A consent purpose's key, wherever one crosses a boundary (contexts, cookies, events, tokens). */
+export const PurposeKeySchema = z.string().regex(PURPOSE_KEY, 'A consent purpose is a lowercase key such as personalization')
 
 const TraitValueSchema = z.union([
   z.string().max(512),
@@ -70,7 +71,7 @@ export const RenderContextSchema = z
     segments: z.array(z.string().regex(SLUG, 'A segment is named by its slug, e.g. loyal-gold')).max(50).optional(),
     /** Daily event counts per series (`page_view:shoes` → { "2026-11-24": 3 }), from the visitor's profile. */
     behaviour: z.record(z.string().max(96), z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.number().int().min(0))).optional(),
-    consents: z.array(z.string().regex(PURPOSE, 'A consent purpose is a lowercase key such as personalization')).max(50).optional(),
+    consents: z.array(PurposeKeySchema).max(50).optional(),
     tone: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'A tone is a lowercase key such as formal').optional(),
     length: z.enum(LENGTHS).optional(),
     preview: z.boolean().optional(),
@@ -156,7 +157,8 @@ function formatLocalTime(now: number, timezone: string): LocalTime {
       weekday: 'short',
       hourCycle: 'h23',
     })
-    clockFormats.set(timezone, format)
+    // Bounded like the other per-zone memories (zone names are caller input).
+    if (clockFormats.size < 1000) clockFormats.set(timezone, format)
   }
   const parts: Record<string, string> = {}
   for (const part of format.formatToParts(new Date(now))) parts[part.type] = part.value

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 
-import { CHANNELS, DAYPARTS, DEVICES, EVENT_TYPES, LOCALES, STORE_FORMATS, WEEKDAYS } from './axes'
+import { CHANNELS, DAYPARTS, DEVICES, EVENT_TYPES, LOCALES, PURPOSE_KEY, SLUG, STORE_FORMATS, WEEKDAYS } from './axes'
 
 export const RULE_ATTRIBUTES = [
   'trait',
@@ -31,27 +31,6 @@ export const RULE_ATTRIBUTES = [
 ] as const
 export type RuleAttribute = (typeof RULE_ATTRIBUTES)[number]
 
-export const ATTRIBUTE_LABELS: Record<RuleAttribute, string> = {
-  trait: 'Visitor trait',
-  country: 'Country',
-  region: 'Region',
-  city: 'City',
-  store: 'Store',
-  storeFormat: 'Store format',
-  device: 'Device',
-  daypart: 'Daypart',
-  weekday: 'Weekday',
-  date: 'Date',
-  time: 'Time of day',
-  referrer: 'Referrer',
-  utmSource: 'UTM source',
-  utmMedium: 'UTM medium',
-  utmCampaign: 'UTM campaign',
-  locale: 'Locale',
-  channel: 'Channel',
-  consent: 'Consent given',
-  behaviour: 'Behaviour (event count)',
-}
 
 export const RULE_OPERATORS = [
   'equals',
@@ -69,20 +48,6 @@ export const RULE_OPERATORS = [
 ] as const
 export type RuleOperator = (typeof RULE_OPERATORS)[number]
 
-export const OPERATOR_LABELS: Record<RuleOperator, string> = {
-  equals: 'equals',
-  not_equals: 'does not equal',
-  in: 'is one of',
-  not_in: 'is none of',
-  contains: 'contains',
-  exists: 'is known',
-  not_exists: 'is unknown',
-  lt: '<',
-  lte: '≤',
-  gt: '>',
-  gte: '≥',
-  between: 'is between',
-}
 
 export const MATCH_MODES = ['all', 'any'] as const
 export type MatchMode = (typeof MATCH_MODES)[number]
@@ -108,8 +73,7 @@ export const TRAIT_KEY = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 const COUNTRY_CODE = /^[A-Za-z]{2}$/
-const PURPOSE = /^[a-z][a-z0-9-]{0,63}$/
-export const BEHAVIOUR_CATEGORY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+export const BEHAVIOUR_CATEGORY = SLUG
 const NUMBER = /^-?\d+(\.\d+)?$/
 
 const optionalText = z
@@ -138,7 +102,7 @@ type ConditionDraft = {
 function valueProblem(attribute: RuleAttribute, operator: RuleOperator, value: string): string | undefined {
   const vocabulary = VOCABULARIES[attribute]
   if (vocabulary && !vocabulary.includes(value.toLowerCase())) {
-    return `“${value}” is not a ${ATTRIBUTE_LABELS[attribute].toLowerCase()}; use one of ${vocabulary.join(', ')}`
+    return `“${value}” is not one of the allowed values: ${vocabulary.join(', ')}`
   }
   if (attribute === 'date' && !isCalendarDate(value)) {
     return `“${value}” is not a date; write it as YYYY-MM-DD, e.g. 2026-12-24`
@@ -149,14 +113,14 @@ function valueProblem(attribute: RuleAttribute, operator: RuleOperator, value: s
   if (attribute === 'country' && !COUNTRY_CODE.test(value)) {
     return `“${value}” is not a country code; use two letters such as FR or GB`
   }
-  if (attribute === 'consent' && !PURPOSE.test(value)) {
+  if (attribute === 'consent' && !PURPOSE_KEY.test(value)) {
     return `“${value}” is not a consent purpose; use its lowercase key such as personalization`
   }
   if (attribute === 'behaviour' && !/^\d{1,6}$/.test(value)) {
     return `“${value}” is not a count; use a whole number such as 3`
   }
   if (attribute === 'trait' && ORDERED_OPERATORS.has(operator) && !NUMBER.test(value) && !isCalendarDate(value)) {
-    return `“${value}” cannot be compared with ${OPERATOR_LABELS[operator]}; use a number or a date (YYYY-MM-DD)`
+    return `“${value}” cannot be compared with this operator; use a number or a date (YYYY-MM-DD)`
   }
   return undefined
 }
@@ -169,7 +133,6 @@ function isCalendarDate(value: string): boolean {
 
 function checkCondition(condition: ConditionDraft, ctx: z.RefinementCtx): void {
   const { attribute, operator } = condition
-  const label = ATTRIBUTE_LABELS[attribute]
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', message, path: [path] })
 
   if (attribute === 'trait') {
@@ -194,18 +157,18 @@ function checkCondition(condition: ConditionDraft, ctx: z.RefinementCtx): void {
   }
 
   if (ORDERED_OPERATORS.has(operator) && !ORDERED_ATTRIBUTES.has(attribute)) {
-    issue('operator', `“${OPERATOR_LABELS[operator]}” compares numbers, dates or times; ${label} is compared as text. Use equals, is one of or contains`)
+    issue('operator', 'This operator compares numbers, dates or times, and this attribute is compared as text: use equals, is one of or contains')
     return
   }
   if (operator === 'contains' && VOCABULARIES[attribute]) {
-    issue('operator', `${label} has a fixed list of values; use equals or is one of instead of contains`)
+    issue('operator', 'This attribute has a fixed list of values: use equals or is one of instead of contains')
     return
   }
 
   if (VALUELESS_OPERATORS.has(operator)) return
 
   if (LIST_OPERATORS.has(operator)) {
-    if (condition.values.length === 0) issue('values', `List at least one ${label.toLowerCase()} value`)
+    if (condition.values.length === 0) issue('values', 'List at least one value')
     for (const value of condition.values) {
       const problem = valueProblem(attribute, operator, value)
       if (problem) {

@@ -3,8 +3,9 @@ import type { Metadata } from 'next'
 import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { getPayload } from 'payload'
+import { cache } from 'react'
 
-import { renderSitePage } from '../../delivery/render/sitePage'
+import { renderSitePage } from '../../delivery/render'
 import { PageViewBeacon } from './PageViewBeacon'
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
@@ -18,14 +19,20 @@ function requestUrl(host: string | null, path: string, searchParams: Record<stri
   return `http://${host ?? 'localhost'}${path}${search ? `?${search}` : ''}`
 }
 
+/** One decision per request: the metadata and the page share it (React's per-request cache, keyed by slug and URL). */
+const decidePage = cache(async (slug: string, url: string) => {
+  const [payload, incoming] = await Promise.all([getPayload({ config }), headers()])
+  return renderSitePage(payload, slug, url, new Headers(incoming))
+})
+
 async function render(slug: string, path: string, searchParams: SearchParams) {
-  const [payload, incoming, params] = await Promise.all([getPayload({ config }), headers(), searchParams])
-  return renderSitePage(payload, slug, requestUrl(incoming.get('host'), path, params), new Headers(incoming))
+  const [incoming, params] = await Promise.all([headers(), searchParams])
+  return decidePage(slug, requestUrl(incoming.get('host'), path, params))
 }
 
 export async function sitePageMetadata(slug: string, path: string, searchParams: SearchParams): Promise<Metadata> {
   const page = await render(slug, path, searchParams)
-  return page.status === 'ok' ? { title: page.decided.resolved.page.title } : {}
+  return page.status === 'ok' ? { title: page.title } : {}
 }
 
 /** A web page decided for this visitor, in the first byte of HTML: no client-side swapping. */

@@ -5,8 +5,8 @@ import Link from 'next/link'
 import { getPayload } from 'payload'
 import React from 'react'
 
-import { localeFromAcceptLanguage } from '../../delivery/trust/requestContext'
-import { siteConsent } from '../../delivery/customers/siteConsent'
+import { localeFromAcceptLanguage } from '../../delivery/trust'
+import { siteConsent } from '../../delivery/customers'
 import { ConsentBanner } from './ConsentBanner'
 
 import './site.css'

@@ -6,13 +6,13 @@
  */
 import mjml2html from 'mjml'
 
-import type { ResolvedPage } from '../../engine/resolvePage'
+import type { ResolvedPage } from '../../engine'
+import { intlLocale } from '../shared/format'
+import { PlaceholderSet } from '../shared/placeholders'
+import { splitTemplate, type EmailTemplate, type TemplateFormat } from '../shared/template'
 import { prepareEmailDocument, type EmailOptions } from './emailContent'
-import { intlLocale } from './emailLabels'
 import { emailMjml } from './emailMjml'
-import { splitTemplate, type EmailTemplate, type TemplateFormat } from './emailTemplate'
 import { emailText } from './emailText'
-import { PlaceholderSet } from './placeholders'
 
 export type { EmailOptions } from './emailContent'
 

@@ -6,13 +6,11 @@
  * Strings stay unescaped: the HTML and the text renderers each encode for
  * their own format.
  */
-import type { BlockKind, Locale } from '../../engine/axes'
-import type { ResolvedPage } from '../../engine/resolvePage'
-import { safeHref } from '../../engine/richText'
-import type { RichInline, RichText } from '../../engine/snapshot'
-import { publicMedia } from '../media'
-import { emailLabels, formatDate, formatPrice } from './emailLabels'
-import type { PlaceholderSet } from './placeholders'
+import { type BlockKind, type Locale, type ResolvedPage, type RichInline, type RichText, safeHref } from '../../engine'
+import { publicMedia } from '../shared/media'
+import { emailLabels } from './emailLabels'
+import { formatDate, formatPrice } from '../shared/format'
+import type { PlaceholderSet } from '../shared/placeholders'
 
 export type EmailOptions = {
   /** Absolute URL that media paths hang from; its origin also completes site paths such as `/collection`. */

@@ -3,7 +3,7 @@
  * code's caption), and prices and dates written the way the reader's locale
  * writes them.
  */
-import type { Locale } from '../../engine/axes'
+import type { Locale } from '../../engine'
 
 export type EmailLabels = {
   offerCode: string
@@ -36,4 +36,4 @@ const LABELS: Partial<Record<Locale, EmailLabels>> & { en: EmailLabels } = {
 
 export const emailLabels = (locale: Locale): EmailLabels => LABELS[locale] ?? LABELS.en
 
-export { formatDate, formatPrice, intlLocale } from '../format'
+export { formatDate, formatPrice, intlLocale } from '../shared/format'

@@ -8,7 +8,9 @@
  * Bounded, least recently used first out. It keeps promises, so recipients
  * processed concurrently share one compile instead of racing to start many.
  */
-import type { ResolvedPage } from '../../engine/resolvePage'
+import { LRUCache } from 'lru-cache'
+
+import type { ResolvedPage } from '../../engine'
 import { compileEmail, type CompiledEmail, type EmailOptions } from './compileEmail'
 
 export const EMAIL_LAYOUT_CACHE_CAPACITY = 500
@@ -27,13 +29,15 @@ export function emailLayoutKey(resolved: ResolvedPage, options: EmailOptions): s
 }
 
 export class EmailLayoutCache {
-  private readonly entries = new Map<string, Promise<CompiledEmail>>()
+  private readonly entries: LRUCache<string, Promise<CompiledEmail>>
   readonly stats = { hits: 0, compiles: 0 }
 
   constructor(
     readonly capacity = EMAIL_LAYOUT_CACHE_CAPACITY,
     private readonly compile: typeof compileEmail = compileEmail,
-  ) {}
+  ) {
+    this.entries = new LRUCache({ max: capacity })
+  }
 
   get size(): number {
     return this.entries.size
@@ -44,9 +48,6 @@ export class EmailLayoutCache {
     const cached = this.entries.get(key)
     if (cached) {
       this.stats.hits++
-      // Re-inserting marks it most recently used: Maps iterate in insertion order.
-      this.entries.delete(key)
-      this.entries.set(key, cached)
       return cached
     }
     this.stats.compiles++
@@ -56,7 +57,6 @@ export class EmailLayoutCache {
     compiled.catch(() => {
       if (this.entries.get(key) === compiled) this.entries.delete(key)
     })
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!)
     return compiled
   }
 

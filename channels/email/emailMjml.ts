@@ -8,7 +8,7 @@
  * iOS, Outlook for Mac) and Outlook.com's `data-ogsc`/`data-ogsb` markers, and
  * swaps in a palette that keeps contrast; Gmail applies its own inversion.
  */
-import { escapeHtml } from '../web/html'
+import { escapeHtml } from '../shared/html'
 import { EMAIL_WIDTH, type EmailDocument } from './emailContent'
 import { BODY_FONT, DARK_PALETTE, HEADING_FONT, LIGHT_PALETTE } from './emailPalette'
 import { blockSection, footerSection } from './emailSections'

@@ -5,7 +5,7 @@
  * string is escaped here; rich text comes from the snapshot's AST through
  * the web channel's renderer, which escapes and re-checks links.
  */
-import { escapeHtml, richTextHtml } from '../web/html'
+import { escapeHtml, richTextHtml } from '../shared/html'
 import type { EmailBlock, EmailDocument } from './emailContent'
 import { emailLabels } from './emailLabels'
 import { LIGHT_PALETTE } from './emailPalette'

@@ -4,7 +4,7 @@
  * offer code and prices, and a footer with the preference and unsubscribe
  * links. Spam filters and text-only readers both judge this part.
  */
-import { plainText } from '../../engine/richText'
+import { plainText } from '../../engine'
 import type { EmailBlock, EmailDocument } from './emailContent'
 import { emailLabels, type EmailLabels } from './emailLabels'
 

@@ -7,9 +7,9 @@
  */
 import { z } from 'zod'
 
-import { safeHref } from '../../engine/richText'
+import { safeHref } from '../../engine'
 import type { CompiledEmail } from './compileEmail'
-import { fillTemplate, type PlaceholderValues } from './emailTemplate'
+import { fillTemplate, type PlaceholderValues } from '../shared/template'
 
 /** Who an email goes to, as a send job lists them. `email` is the address, not a token. */
 export const EmailRecipientSchema = z.object({

@@ -9,10 +9,9 @@
  * slides and refreshes them in place. Every string is escaped; images come
  * from the screen renditions, with their alt text. Portable: no Node built-ins.
  */
-import type { Locale } from '../../engine/axes'
-import type { ResolvedPage } from '../../engine/resolvePage'
-import { absoluteUrl } from '../media'
-import { escapeHtml } from '../web/html'
+import type { Locale, ResolvedPage } from '../../engine'
+import { absoluteUrl } from '../shared/media'
+import { escapeHtml } from '../shared/html'
 import { SCREEN_POLLER_SCRIPT, SCREEN_SLIDES_ID } from './poller'
 import { discountSize, headlineSize, SCREEN_LABELS, screenOrientation, screenSlides, type ScreenSlide } from './slides'
 import { SCREEN_COLOURS, SCREEN_SPACE, SCREEN_TYPE } from './theme'

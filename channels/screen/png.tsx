@@ -15,8 +15,7 @@
 import { ImageResponse } from 'next/og'
 import type { CSSProperties, ReactElement } from 'react'
 
-import type { Locale } from '../../engine/axes'
-import type { ResolvedPage } from '../../engine/resolvePage'
+import type { Locale, ResolvedPage } from '../../engine'
 import { drawableText, loadScreenFonts, SCREEN_FONT_FAMILY, type ScreenFonts } from './fonts'
 import { discountSize, headlineSize, SCREEN_LABELS, screenOrientation, screenSlides, type ScreenImage, type ScreenSlide } from './slides'
 import { SCREEN_COLOURS, SCREEN_SPACE, SCREEN_TYPE, screenUnit } from './theme'

@@ -5,11 +5,8 @@
  * document and the PNG are both drawn from these slides, so they always agree.
  * Portable: no Node built-ins.
  */
-import type { BlockKind, Locale } from '../../engine/axes'
-import type { ResolvedPage } from '../../engine/resolvePage'
-import { plainText } from '../../engine/richText'
-import type { Media, MediaRendition } from '../../engine/snapshot'
-import { formatDate, formatPrice } from '../format'
+import { type BlockKind, type Locale, type Media, type MediaRendition, plainText, type ResolvedPage } from '../../engine'
+import { formatDate, formatPrice } from '../shared/format'
 
 export type ScreenSize = { width: number; height: number }
 export type ScreenOrientation = 'landscape' | 'portrait'

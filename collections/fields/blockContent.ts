@@ -5,7 +5,8 @@
  */
 import type { Field, Validate } from 'payload'
 
-import { KIND_FIELDS, type BlockKind } from '../../engine/axes'
+import { type BlockKind, KIND_FIELDS } from '../../engine'
+import { BLOCK_KIND_EDITING, type RequiredField } from './blockKinds'
 
 type KindData = { kind?: BlockKind }
 
@@ -24,27 +25,6 @@ export const validateLink: Validate = (value) => {
 const validatePrice: Validate = (value) =>
   value === null || value === undefined || (Number.isFinite(Number(value)) && Number(value) >= 0) || 'A price is a positive number'
 
-/** In the default content, these fields are required for these kinds. */
-const REQUIRED: Record<string, BlockKind[]> = {
-  headline: ['hero', 'offer'],
-  body: ['text'],
-  image: ['image'],
-  ctaLabel: ['cta'],
-  ctaUrl: ['cta'],
-  productName: ['product'],
-  productPrice: ['product'],
-  offerCode: [],
-}
-
-const KIND_NAMES: Record<BlockKind, string> = {
-  hero: 'a hero',
-  text: 'a text block',
-  offer: 'an offer',
-  cta: 'a call-to-action',
-  image: 'an image block',
-  product: 'a product highlight',
-}
-
 function isEmpty(value: unknown): boolean {
   if (value === null || value === undefined || value === '') return true
   if (typeof value === 'object' && value && 'root' in value) {
@@ -55,16 +35,17 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** Text fields are localized: other locales fall back to the default one, so only it must be filled. */
-const LOCALIZED_KEYS = new Set(['headline', 'body', 'ctaLabel', 'productName'])
+const LOCALIZED_KEYS = new Set<RequiredField>(['headline', 'body', 'ctaLabel', 'productName'])
 
-function requiredFor(key: string, label: string, next?: Validate): Validate {
+function requiredFor(key: RequiredField | 'offerCode', label: string, next?: Validate): Validate {
   return (value, options) => {
     const kind = (options.data as KindData | undefined)?.kind
     const locale = options.req?.locale
     const defaultLocale = options.req?.payload?.config.localization ? options.req.payload.config.localization.defaultLocale : undefined
-    const fallsBack = LOCALIZED_KEYS.has(key) && locale && defaultLocale && locale !== defaultLocale
-    if (kind && REQUIRED[key]?.includes(kind) && isEmpty(value) && !fallsBack) {
-      return `${label} is required for ${KIND_NAMES[kind]}`
+    const fallsBack = key !== 'offerCode' && LOCALIZED_KEYS.has(key) && locale && defaultLocale && locale !== defaultLocale
+    const editing = kind ? BLOCK_KIND_EDITING[kind] : undefined
+    if (editing && (editing.requires as readonly string[]).includes(key) && isEmpty(value) && !fallsBack) {
+      return `${label} is required for ${editing.named}`
     }
     return next ? next(value, options) : true
   }
@@ -75,7 +56,7 @@ function requiredFor(key: string, label: string, next?: Validate): Validate {
  * variant (where an empty field means "same as default").
  */
 export function blockContentFields(withRequirements: boolean): Field[] {
-  const check = (key: string, label: string, next?: Validate): Validate | undefined =>
+  const check = (key: RequiredField | 'offerCode', label: string, next?: Validate): Validate | undefined =>
     withRequirements ? requiredFor(key, label, next) : next
 
   return [

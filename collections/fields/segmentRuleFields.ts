@@ -5,16 +5,45 @@
 import type { ArrayField, Field, Validate } from 'payload'
 import type { z } from 'zod'
 
-import {
-  ATTRIBUTE_LABELS,
-  OPERATOR_LABELS,
-  RULE_ATTRIBUTES,
-  RULE_OPERATORS,
-  RuleConditionSchema,
-  RuleGroupSchema,
-  SegmentRulesSchema,
-} from '../../engine/segmentRules'
-import { EVENT_TYPES } from '../../engine/axes'
+import { EVENT_TYPES, RULE_ATTRIBUTES, RULE_OPERATORS, type RuleAttribute, RuleConditionSchema, RuleGroupSchema, type RuleOperator, SegmentRulesSchema } from '../../engine'
+
+/** What editors read in the rule builder (the engine knows only the values). */
+const ATTRIBUTE_LABELS: Record<RuleAttribute, string> = {
+  trait: 'Visitor trait',
+  country: 'Country',
+  region: 'Region',
+  city: 'City',
+  store: 'Store',
+  storeFormat: 'Store format',
+  device: 'Device',
+  daypart: 'Daypart',
+  weekday: 'Weekday',
+  date: 'Date',
+  time: 'Time of day',
+  referrer: 'Referrer',
+  utmSource: 'UTM source',
+  utmMedium: 'UTM medium',
+  utmCampaign: 'UTM campaign',
+  locale: 'Locale',
+  channel: 'Channel',
+  consent: 'Consent given',
+  behaviour: 'Behaviour (event count)',
+}
+
+const OPERATOR_LABELS: Record<RuleOperator, string> = {
+  equals: 'equals',
+  not_equals: 'does not equal',
+  in: 'is one of',
+  not_in: 'is none of',
+  contains: 'contains',
+  exists: 'is known',
+  not_exists: 'is unknown',
+  lt: '<',
+  lte: '≤',
+  gt: '>',
+  gte: '≥',
+  between: 'is between',
+}
 
 /** The first issue the schema reports for one field of the object it parses. */
 function issueFor(schema: z.ZodType, input: unknown, field: string): string | true {

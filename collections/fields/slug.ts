@@ -1,6 +1,6 @@
 import type { TextField } from 'payload'
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+import { SLUG } from '../../engine'
 
 /** A unique, URL-safe identifier that APIs and segment references use. */
 export function slugField(what: string): TextField {

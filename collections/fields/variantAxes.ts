@@ -2,9 +2,9 @@
  * The axes a variant is chosen by: tone, length, channels, audience and an
  * active window. Blocks and email subject lines share them.
  */
-import type { Field, SelectField } from 'payload'
+import type { Field, RowField, SelectField, Validate } from 'payload'
 
-import { CHANNELS, LENGTHS } from '../../engine/axes'
+import { CHANNELS, LENGTHS } from '../../engine'
 import { TONES } from './tones'
 
 export const toneField = (overrides: Partial<SelectField> = {}): SelectField => ({
@@ -22,6 +22,12 @@ export const lengthField = (overrides: Partial<SelectField> = {}): SelectField =
   options: LENGTHS.map((value) => ({ label: value[0]!.toUpperCase() + value.slice(1), value })),
   ...overrides,
 } as SelectField)
+
+/** A variant's tone and length side by side; `validateTone` says when the variant is not distinct (variantIdentity.ts). */
+export const variantToneAndLength = (validateTone: Validate): RowField => ({
+  type: 'row',
+  fields: [toneField({ validate: validateTone, admin: { width: '50%' } }), lengthField({ defaultValue: 'medium', admin: { width: '50%' } })],
+})
 
 export const channelsField: Field = {
   name: 'channels',

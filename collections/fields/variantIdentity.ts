@@ -4,9 +4,12 @@
  * chosen over it; two identical variants would be chosen between arbitrarily
  * (unless their active windows never overlap, as with seasonal copy).
  */
-import { CHANNELS } from '../../engine/axes'
+import type { Validate } from 'payload'
+
+import { CHANNELS } from '../../engine'
 
 export type VariantAxesDraft = {
+  id?: null | string
   label?: null | string
   tone?: null | string
   length?: null | string
@@ -66,9 +69,51 @@ export function checkVariantDistinct(
   return true
 }
 
-/** The row index within `arrayName` in a field path such as ['variants', '2', 'tone']. */
-export function rowIndexIn(path: readonly (number | string)[], arrayName: string): number | undefined {
-  const at = path.lastIndexOf(arrayName)
-  const index = Number(path[at + 1])
+/** The row index within `arrayName` in a field path such as ['variants', '2', 'tone'] (or 'variants.2.tone'). */
+export function rowIndexIn(path: readonly (number | string)[] | string | undefined, arrayName: string): number | undefined {
+  const segments = typeof path === 'string' ? path.split('.') : (path ?? [])
+  const at = segments.lastIndexOf(arrayName)
+  const index = Number(segments[at + 1])
   return at >= 0 && Number.isInteger(index) ? index : undefined
+}
+
+/**
+ * Which row of `variants` a field validate is checking. Payload calls a field's
+ * validate in two ways: on submit with the field's `path` (['variants', '2',
+ * 'tone']), and when it builds the admin's form state (after a failed submit,
+ * on every change) with no `path` at all, only the row itself as `siblingData`.
+ * Then the row is found among `variants` by reference or by its id.
+ */
+export function variantRowIndex(
+  options: { path?: readonly (number | string)[] | string; siblingData?: unknown },
+  variants: readonly (null | undefined | VariantAxesDraft)[],
+  arrayName = 'variants',
+): number | undefined {
+  const fromPath = rowIndexIn(options.path, arrayName)
+  if (fromPath !== undefined) return fromPath
+  const row = options.siblingData
+  if (!row || typeof row !== 'object') return undefined
+  const byReference = variants.indexOf(row as VariantAxesDraft)
+  if (byReference >= 0) return byReference
+  const id = (row as VariantAxesDraft).id
+  const byId = id == null ? -1 : variants.findIndex((variant) => variant?.id === id)
+  return byId >= 0 ? byId : undefined
+}
+
+/**
+ * The validate of a variant's tone field (the first axis an editor would
+ * change): a tone is required, and the variant must be distinct. `documentOf`
+ * picks, from the document being validated, the part that holds the default
+ * tone and length and the `variants` array (the block itself, a page's email).
+ */
+export function validateDistinctVariant(
+  documentOf: (data: unknown) => (BlockAxesDraft & { variants?: null | VariantAxesDraft[] }) | null | undefined,
+): Validate {
+  return (value, options) => {
+    if (!value) return 'Choose a tone for this variant'
+    const doc = documentOf(options.data) ?? {}
+    const variants = doc.variants ?? []
+    const index = variantRowIndex(options, variants)
+    return index === undefined ? true : checkVariantDistinct(doc, variants, index)
+  }
 }

@@ -10,16 +10,13 @@ import { randomUUID } from 'node:crypto'
 import type { Payload } from 'payload'
 import { z } from 'zod'
 
-import { LOCALES, type Locale } from '../../engine/axes'
-import type { ConsentPurpose } from '../../engine/snapshot'
-import { isSameOrigin } from './eventsRequest'
+import { type ConsentPurpose, type Locale, LOCALES, PurposeKeySchema } from '../../engine'
+import { errorResponse, isSameOrigin, readJsonBody, zodIssues } from '../http'
+import { liveManifest } from '../snapshot'
+import { clearVisitorCookie, consentCookie, localeFromAcceptLanguage, visitorCookie, visitorCookies } from '../trust'
 import { newIdempotencyKey, recordEvents } from './events'
-import { errorResponse, readJsonBody } from '../http/errors'
-import { liveManifest } from '../snapshot/liveSnapshot'
-import { localeFromAcceptLanguage } from '../trust/requestContext'
-import { clearVisitorCookie, consentCookie, visitorCookie, visitorCookies } from '../trust/visitorCookies'
 
-const ChoiceSchema = z.object({ purposes: z.array(z.string().regex(/^[a-z][a-z0-9-]{0,63}$/)).max(50) }).strict()
+const ChoiceSchema = z.object({ purposes: z.array(PurposeKeySchema).max(50) }).strict()
 
 /** Purposes a website visitor chooses in the banner (lists live in the preference center). */
 const bannerPurposes = (purposes: readonly ConsentPurpose[]) => purposes.filter((purpose) => purpose.kind !== 'marketing')
@@ -53,7 +50,7 @@ export async function handleConsentPost(payload: Payload, request: Request): Pro
   if (!body.ok) return body.response
   const parsed = ChoiceSchema.safeParse(body.value)
   if (!parsed.success) {
-    return errorResponse(400, 'invalid_choice', 'Send { "purposes": [...] } with the purposes granted.', parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })))
+    return errorResponse(400, 'invalid_choice', 'Send { "purposes": [...] } with the purposes granted.', zodIssues(parsed.error))
   }
   const manifest = await liveManifest(payload)
   const known = bannerPurposes(manifest?.purposes ?? [])

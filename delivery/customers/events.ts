@@ -10,10 +10,7 @@ import { randomUUID } from 'node:crypto'
 import type { Payload } from 'payload'
 import { z } from 'zod'
 
-import { EVENT_TYPES, type EventType } from '../../engine/axes'
-import { RenderContextSchema } from '../../engine/context'
-import { BEHAVIOUR_CATEGORY } from '../../engine/segmentRules'
-import type { ConsentPurpose } from '../../engine/snapshot'
+import { BEHAVIOUR_CATEGORY, type ConsentPurpose, EVENT_TYPES, type EventType, PurposeKeySchema, RenderContextSchema } from '../../engine'
 import { ensureProfile, updateProfile, type Profile, type ProfileIdentity } from './profiles'
 
 export const MAX_EVENTS_PER_BATCH = 1000
@@ -45,7 +42,7 @@ export const EventSchema = z
     /** trait_update and form_answer: the values learned. */
     traits: TraitsSchema,
     /** consent_change: purpose → granted (lists included). */
-    consents: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,63}$/), z.boolean()).optional(),
+    consents: z.record(PurposeKeySchema, z.boolean()).optional(),
     /** Who it is about (API callers only; the website's own calls identify by cookie). */
     visitor: z.string().min(1).max(128).optional(),
     customer: z.string().min(1).max(128).optional(),

@@ -6,31 +6,20 @@
  */
 import type { Payload } from 'payload'
 
-import { checkApiKey } from '../trust/apiKeys'
+import { errorResponse, isSameOrigin, readJsonBody } from '../http'
+import { liveManifest } from '../snapshot'
+import { contextIssues, identifyCaller, visitorCookies } from '../trust'
 import { EventBatchSchema, recordEvents, type EventSource } from './events'
-import { errorResponse, readJsonBody } from '../http/errors'
-import { liveManifest } from '../snapshot/liveSnapshot'
-import { contextIssues } from '../trust/requestContext'
-import { visitorCookies } from '../trust/visitorCookies'
 
 const MAX_EVENTS_BYTES = 2 * 1024 * 1024
 
-/** A browser call from our own pages (not a form posted by another site). */
-export function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get('origin')
-  if (origin) return origin === new URL(request.url).origin || origin === process.env.TESSERA_PUBLIC_URL?.replace(/\/$/, '')
-  return request.headers.get('sec-fetch-site') === 'same-origin'
-}
 
 export async function handleEventsRequest(payload: Payload, request: Request): Promise<Response> {
-  const key = await checkApiKey(payload, request.headers.get('authorization'))
-  if (key.status === 'invalid') return errorResponse(401, 'invalid_api_key', key.reason, [], { 'WWW-Authenticate': 'Bearer' })
+  const identified = await identifyCaller(payload, request, { scope: 'events', editors: false })
+  if (!identified.ok) return identified.response
   let source: EventSource
-  if (key.status === 'valid') {
-    if (!key.caller.scopes.includes('events')) {
-      return errorResponse(403, 'insufficient_scope', `The API key “${key.caller.name}” does not have the “events” scope.`)
-    }
-    source = { kind: 'api-key', name: key.caller.name }
+  if (identified.caller.kind === 'api-key') {
+    source = { kind: 'api-key', name: identified.caller.name }
   } else {
     if (!isSameOrigin(request)) return errorResponse(403, 'cross_site', 'Events without an API key are accepted from this site’s own pages only.')
     const cookies = await visitorCookies(request)

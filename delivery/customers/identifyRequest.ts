@@ -6,8 +6,8 @@
 import type { Payload } from 'payload'
 import { z } from 'zod'
 
-import { checkApiKey } from '../trust/apiKeys'
-import { errorResponse, readJsonBody } from '../http/errors'
+import { errorResponse, readJsonBody, zodIssues } from '../http'
+import { identifyCaller } from '../trust'
 import { ensureProfile } from './profiles'
 
 const IdentifySchema = z
@@ -19,16 +19,13 @@ const IdentifySchema = z
   .strict()
 
 export async function handleIdentify(payload: Payload, request: Request): Promise<Response> {
-  const key = await checkApiKey(payload, request.headers.get('authorization'))
-  if (key.status !== 'valid') {
-    return errorResponse(401, 'invalid_api_key', key.status === 'invalid' ? key.reason : 'An events API key is required.', [], { 'WWW-Authenticate': 'Bearer' })
-  }
-  if (!key.caller.scopes.includes('events')) return errorResponse(403, 'insufficient_scope', `The API key “${key.caller.name}” does not have the “events” scope.`)
+  const identified = await identifyCaller(payload, request, { scope: 'events', requireKey: true })
+  if (!identified.ok) return identified.response
   const body = await readJsonBody(request, 8 * 1024)
   if (!body.ok) return body.response
   const parsed = IdentifySchema.safeParse(body.value)
   if (!parsed.success) {
-    return errorResponse(400, 'invalid_identity', 'Send { "customer": "…", "visitor": "…" }.', parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })))
+    return errorResponse(400, 'invalid_identity', 'Send { "customer": "…", "visitor": "…" }.', zodIssues(parsed.error))
   }
   const profile = await ensureProfile(payload, parsed.data)
   return Response.json({ profile: profile.id, keys: profile.keys.length }, { headers: { 'Cache-Control': 'no-store' } })

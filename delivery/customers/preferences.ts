@@ -8,11 +8,11 @@ import { createHash } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import type { ConsentPurpose } from '../../engine/snapshot'
+import type { ConsentPurpose } from '../../engine'
+import { liveManifest } from '../snapshot'
+import type { RecipientClaims } from '../trust'
 import { recordEvents } from './events'
-import { liveManifest } from '../snapshot/liveSnapshot'
 import { ensureProfile, type Profile } from './profiles'
-import type { RecipientClaims } from '../trust/recipientTokens'
 
 export type ListStatus = 'subscribed' | 'unsubscribed'
 

@@ -1,14 +1,18 @@
 /** The preference center's form post: one list, subscribe or unsubscribe, from the signed link; back to the page. */
 import type { Payload } from 'payload'
 
-import { isSameOrigin } from './eventsRequest'
-import { errorResponse } from '../http/errors'
+import { errorResponse, isSameOrigin, publicOrigin, readFormBody } from '../http'
+import { readRecipientToken } from '../trust'
 import { setListStatus, UnknownListError } from './preferences'
-import { readRecipientToken } from '../trust/recipientTokens'
+
+/** One list, one action and a token: a few hundred bytes (a token is under 1 KB). */
+const MAX_FORM_BYTES = 4 * 1024
 
 export async function handlePreferencesPost(payload: Payload, request: Request): Promise<Response> {
   if (!isSameOrigin(request)) return errorResponse(403, 'cross_site', 'Preferences are changed from this site’s preference page.')
-  const form = await request.formData().catch(() => undefined)
+  const body = await readFormBody(request, MAX_FORM_BYTES)
+  if (!body.ok) return body.response
+  const form = body.value
   const token = form?.get('token')
   const list = form?.get('list')
   const action = form?.get('action')
@@ -23,7 +27,7 @@ export async function handlePreferencesPost(payload: Payload, request: Request):
     if (error instanceof UnknownListError) return errorResponse(404, 'unknown_list', error.message)
     throw error
   }
-  const back = new URL('/preferences', new URL(request.url).origin)
+  const back = new URL('/preferences', publicOrigin(request))
   back.searchParams.set('token', token)
   back.searchParams.set('saved', list)
   return new Response(null, { status: 303, headers: { Location: back.toString(), 'Cache-Control': 'no-store' } })

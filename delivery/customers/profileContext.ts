@@ -5,9 +5,9 @@
  */
 import type { Payload } from 'payload'
 
-import { PERSONALIZATION, type RenderContext } from '../../engine/context'
+import { PERSONALIZATION, type RenderContext } from '../../engine'
+import type { RequestContext } from '../trust'
 import { findProfile, profileKey, type Profile } from './profiles'
-import type { RequestContext } from '../trust/requestContext'
 
 export function profileContext(profile: Profile): Pick<RenderContext, 'traits' | 'behaviour' | 'consents' | 'visitor' | 'customer'> {
   const traits: NonNullable<RenderContext['traits']> = {}
@@ -22,13 +22,16 @@ export function profileContext(profile: Profile): Pick<RenderContext, 'traits' |
   }
 }
 
+/** A request context with what its person's profile adds, and the profile itself when there is one. */
+export type KnownPerson = { request: RequestContext; profile?: Profile }
+
 /**
  * Adds what the profile of an identified person knows (one lookup, cached):
  * their traits under any the caller stated, their behaviour, and, when the
  * caller did not say, their consents. Without a profile, an API key vouches
  * for personalization consent unless it says otherwise.
  */
-export async function withProfile(payload: Payload, request: RequestContext): Promise<RequestContext> {
+export async function withProfile(payload: Payload, request: RequestContext): Promise<KnownPerson> {
   const context = request.context
   const email = typeof context.traits?.email === 'string' ? context.traits.email : undefined
   const key = context.customer
@@ -41,18 +44,20 @@ export async function withProfile(payload: Payload, request: RequestContext): Pr
   const profile = key ? await findProfile(payload, key) : undefined
   const apiKey = request.caller.kind === 'api-key'
   if (!profile) {
-    return apiKey && context.consents === undefined ? { ...request, context: { ...context, consents: [PERSONALIZATION] } } : request
+    return { request: apiKey && context.consents === undefined ? { ...request, context: { ...context, consents: [PERSONALIZATION] } } : request }
   }
   const known = profileContext(profile)
   const consents = context.consents ?? known.consents
   return {
-    ...request,
     profile,
-    context: {
-      ...context,
-      consents,
-      traits: { ...known.traits, ...context.traits },
-      behaviour: { ...known.behaviour, ...context.behaviour },
+    request: {
+      ...request,
+      context: {
+        ...context,
+        consents,
+        traits: { ...known.traits, ...context.traits },
+        behaviour: { ...known.behaviour, ...context.behaviour },
+      },
     },
   }
 }

@@ -5,9 +5,11 @@
  * profile are serialized and run in a transaction). Reads are remembered for a
  * few seconds so a page render costs at most one lookup.
  */
-import type { Payload } from 'payload'
+import type { LRUCache } from 'lru-cache'
+import type { DataFromCollectionSlug, Payload } from 'payload'
 
-import type { TraitValue } from '../../engine/context'
+import type { TraitValue } from '../../engine'
+import { processWide, timedMemory } from '../http'
 
 export type TraitRecord = { value: TraitValue; source: string; at: string }
 export type ConsentRecord = { granted: boolean; source: string; at: string }
@@ -37,20 +39,11 @@ export const profileKey = {
 /** Behaviour older than this is dropped: segments look back at most this far. */
 export const BEHAVIOUR_DAYS = 90
 const REMEMBER_MS = 5_000
+/** Bound of each memory (keys → profile id, id → profile) per database; least recently used dropped first. */
+const REMEMBER_MAX = 10_000
 
-type ProfileDoc = {
-  id: number | string
-  customerId?: string | null
-  email?: string | null
-  keys?: string[] | null
-  mergedInto?: number | string | { id: number | string } | null
-  traits?: unknown
-  consents?: unknown
-  subscriptions?: unknown
-  behaviour?: unknown
-  lastSeenAt?: string | null
-  eventCount?: number | null
-}
+/** A profile row as Payload returns it at depth 0 (relations as ids). */
+type ProfileDoc = Pick<DataFromCollectionSlug<'profiles'>, 'id' | 'customerId' | 'email' | 'keys' | 'mergedInto' | 'traits' | 'consents' | 'subscriptions' | 'behaviour' | 'lastSeenAt' | 'eventCount'>
 
 /** Ids travel as strings here; SQL databases number their rows. */
 const ref = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id)
@@ -89,13 +82,14 @@ function toData(profile: Profile) {
 
 // ─── Reading, with a short memory ───────────────────────────────────────────
 
-type Memory = { byKey: Map<string, { profileId: string | undefined; until: number }>; byId: Map<string, { profile: Profile; until: number }> }
-const memories = new WeakMap<Payload, Memory>()
+/** Who each key points to ("none" is remembered too, as null) and each profile, for REMEMBER_MS. */
+type Memory = { byKey: LRUCache<string, { profileId: string | null }>; byId: LRUCache<string, Profile> }
+const memories = processWide('profileMemory', () => new WeakMap<Payload, Memory>())
 
 function memoryOf(payload: Payload): Memory {
   let memory = memories.get(payload)
   if (!memory) {
-    memory = { byKey: new Map(), byId: new Map() }
+    memory = { byKey: timedMemory(REMEMBER_MAX, REMEMBER_MS), byId: timedMemory(REMEMBER_MAX, REMEMBER_MS) }
     memories.set(payload, memory)
   }
   return memory
@@ -131,17 +125,16 @@ async function profileIdForKey(payload: Payload, key: string): Promise<string | 
 /** The profile known by `key`, remembered for a few seconds (including "none"). */
 export async function findProfile(payload: Payload, key: string): Promise<Profile | undefined> {
   const memory = memoryOf(payload)
-  const now = Date.now()
   let known = memory.byKey.get(key)
-  if (!known || known.until < now) {
-    known = { profileId: await profileIdForKey(payload, key), until: now + REMEMBER_MS }
+  if (!known) {
+    known = { profileId: (await profileIdForKey(payload, key)) ?? null }
     memory.byKey.set(key, known)
   }
   if (!known.profileId) return undefined
   const cached = memory.byId.get(known.profileId)
-  if (cached && cached.until >= now) return cached.profile
+  if (cached) return cached
   const profile = await readById(payload, known.profileId)
-  if (profile) memory.byId.set(known.profileId, { profile, until: now + REMEMBER_MS })
+  if (profile) memory.byId.set(known.profileId, profile)
   return profile
 }
 

@@ -1,9 +1,9 @@
 /** What the website's layout needs to show the consent banner: the purposes, in the visitor's language, and their choice. */
 import type { Payload } from 'payload'
 
-import type { Locale } from '../../engine/axes'
-import { liveManifest } from '../snapshot/liveSnapshot'
-import { visitorCookies } from '../trust/visitorCookies'
+import type { Locale } from '../../engine'
+import { liveManifest } from '../snapshot'
+import { visitorCookies } from '../trust'
 
 const LABELS = {
   en: {

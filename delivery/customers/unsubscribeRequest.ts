@@ -7,17 +7,18 @@
  */
 import type { Payload } from 'payload'
 
-import { errorResponse } from '../http/errors'
+import { errorResponse, publicOrigin, readFormBody } from '../http'
+import { readRecipientToken } from '../trust'
 import { setListStatus, UnknownListError } from './preferences'
-import { readRecipientToken } from '../trust/recipientTokens'
 
 export async function handleUnsubscribePost(payload: Payload, request: Request): Promise<Response> {
   const token = new URL(request.url).searchParams.get('token')
   const claims = await readRecipientToken(token)
   if (!token || !claims) return errorResponse(403, 'invalid_token', 'This unsubscribe link is not valid (altered or expired); nothing was changed.')
   if (!claims.list) return errorResponse(400, 'no_list', 'This link is not for a mailing list.')
-  const body = (await request.text().catch(() => '')).slice(0, 1024)
-  const oneClick = new URLSearchParams(body).get('List-Unsubscribe') === 'One-Click'
+  const body = await readFormBody(request, 1024)
+  if (!body.ok) return body.response
+  const oneClick = body.value.get('List-Unsubscribe') === 'One-Click'
   if (!oneClick) {
     return errorResponse(400, 'not_one_click', 'Send the form body “List-Unsubscribe=One-Click” (RFC 8058).', [{ path: 'List-Unsubscribe', message: 'Expected One-Click' }])
   }
@@ -33,7 +34,7 @@ export async function handleUnsubscribePost(payload: Payload, request: Request):
 export function handleUnsubscribeGet(request: Request): Response {
   const url = new URL(request.url)
   const token = url.searchParams.get('token')
-  const target = new URL('/preferences', url.origin)
+  const target = new URL('/preferences', publicOrigin(request))
   if (token) target.searchParams.set('token', token)
   return new Response(null, { status: 303, headers: { Location: target.toString(), 'Cache-Control': 'no-store' } })
 }

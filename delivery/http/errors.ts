@@ -1,4 +1,6 @@
 /** Errors that reach a caller are data: `{ error: { code, message, issues } }` with the right status. */
+import type { z } from 'zod'
+
 export type ErrorIssue = { path: string; message: string }
 
 export function errorResponse(status: number, code: string, message: string, issues: ErrorIssue[] = [], headers: HeadersInit = {}): Response {
@@ -8,39 +10,13 @@ export function errorResponse(status: number, code: string, message: string, iss
   )
 }
 
-/** Reads a JSON body of at most `limit` bytes, or says precisely why not. */
-export async function readJsonBody(
-  request: Request,
-  limit: number,
-): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
-  const type = request.headers.get('content-type') ?? ''
-  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-    return { ok: false, response: errorResponse(415, 'unsupported_media_type', 'Send the context as JSON with “Content-Type: application/json”.') }
-  }
-  const declared = Number(request.headers.get('content-length') ?? 0)
-  if (declared > limit) {
-    return { ok: false, response: errorResponse(413, 'body_too_large', `The body is ${declared} bytes; the limit is ${limit}.`) }
-  }
-  const reader = request.body?.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  if (reader) {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      size += value.byteLength
-      if (size > limit) {
-        await reader.cancel().catch(() => {})
-        return { ok: false, response: errorResponse(413, 'body_too_large', `The body exceeds the limit of ${limit} bytes.`) }
-      }
-      chunks.push(value)
-    }
-  }
-  const text = new TextDecoder().decode(Buffer.concat(chunks))
-  if (!text.trim()) return { ok: true, value: {} }
-  try {
-    return { ok: true, value: JSON.parse(text) }
-  } catch (error) {
-    return { ok: false, response: errorResponse(400, 'invalid_json', `The body is not valid JSON: ${(error as Error).message}`) }
-  }
+/** Zod's issues as `{ path, message }`; `rename` maps a path to the name the caller used (a query parameter, say). */
+export function zodIssues(error: z.ZodError, rename: (path: string[]) => string = (path) => path.join('.')): ErrorIssue[] {
+  return error.issues.map((issue) => ({ path: rename(issue.path.map(String)), message: issue.message }))
+}
+
+/** A 400 (or 413 when a list is over its bound) naming the first problem and listing them all. */
+export function invalidInput(code: string, what: string, issues: ErrorIssue[], tooLarge = false): Response {
+  const first = issues[0]
+  return errorResponse(tooLarge ? 413 : 400, code, `${what}: ${first ? `${first.path || 'body'}: ${first.message}` : 'see issues'}`, issues)
 }

@@ -7,11 +7,11 @@
 import type { Payload } from 'payload'
 import { z } from 'zod'
 
-import { errorResponse, readJsonBody } from '../http/errors'
+import { withProfile } from '../customers'
+import { errorResponse, invalidInput, publicOrigin, readJsonBody } from '../http'
+import { contextIssues, identifyCaller, requestContext } from '../trust'
+import { decideFor, loadPage } from './decide'
 import { RecipientUnsubscribedError, renderEmail, type EmailForRecipient } from './email'
-import { withProfile } from '../customers/profileContext'
-import { contextIssues, requestContext } from '../trust/requestContext'
-import { decide, identifyCaller, loadPage, mediaBase } from './renderRequest'
 
 export const MAX_BATCH_RECIPIENTS = 1000
 const MAX_BATCH_BYTES = 4 * 1024 * 1024
@@ -37,27 +37,23 @@ export async function handleRenderBatch(payload: Payload, request: Request, slug
   if (channel !== 'email') {
     return errorResponse(400, 'invalid_channel', 'Batches render emails: use ?channel=email.', [{ path: 'channel', message: 'Expected email' }])
   }
-  const identified = await identifyCaller(payload, request, 'render')
+  const identified = await identifyCaller(payload, request, { scope: 'render', requireKey: true })
   if (!identified.ok) return identified.response
-  if (identified.caller.kind !== 'api-key') {
-    return errorResponse(401, 'api_key_required', 'Batch rendering needs a render API key (Authorization: Bearer <key>).', [], { 'WWW-Authenticate': 'Bearer' })
-  }
 
   const body = await readJsonBody(request, MAX_BATCH_BYTES)
   if (!body.ok) return body.response
   const parsed = BatchSchema.safeParse(body.value)
   if (!parsed.success) {
-    const issues = contextIssues(parsed.error, false)
-    return errorResponse(parsed.error.issues.some((issue) => issue.code === 'too_big') ? 413 : 400, 'invalid_batch', `Invalid batch: ${issues[0]?.path}: ${issues[0]?.message}`, issues)
+    return invalidInput('invalid_batch', 'Invalid batch', contextIssues(parsed.error, false), parsed.error.issues.some((issue) => issue.code === 'too_big'))
   }
 
   const page = await loadPage(payload, slug)
-  if (!page.ok) return page.response
+  if (!page.ok) return errorResponse(page.failure.status, page.failure.code, page.failure.message)
   if (page.bundle.channel !== 'email') {
     return errorResponse(400, 'not_an_email', `“${slug}” is a ${page.bundle.channel} page; batches render email pages.`)
   }
 
-  const base = mediaBase(request)
+  const base = publicOrigin(request)
   const results: BatchResult[] = []
   for (const [index, recipient] of parsed.data.recipients.entries()) {
     const stated = { ...parsed.data.context, ...recipient, channel: 'email' }
@@ -67,10 +63,10 @@ export async function handleRenderBatch(payload: Payload, request: Request, slug
       results.push({ index, ok: false, error: { code: 'invalid_context', message: `${issues[0]?.path}: ${issues[0]?.message}`, issues } })
       continue
     }
-    const decided = decide(page.manifest, page.bundle, await withProfile(payload, built.value))
+    const decision = decideFor(page.manifest, page.bundle, await withProfile(payload, built.value))
     let email: EmailForRecipient
     try {
-      email = await renderEmail(decided, base)
+      email = await renderEmail(decision, base)
     } catch (error) {
       if (!(error instanceof RecipientUnsubscribedError)) throw error
       results.push({ index, ok: false, error: { code: 'recipient_unsubscribed', message: error.message, issues: [] } })
@@ -84,7 +80,7 @@ export async function handleRenderBatch(payload: Payload, request: Request, slug
       html: email.html,
       text: email.text,
       headers: email.headers,
-      personalized: decided.resolved.personalized,
+      personalized: decision.resolved.personalized,
     })
   }
   return Response.json(

@@ -8,19 +8,17 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-/** Uploaded files live beside the embedded database; MEDIA_DIR overrides. */
-export const mediaDirectory = (): string => process.env.MEDIA_DIR ?? path.resolve(process.cwd(), 'data', 'media')
-
 const FILE_NAME = /^[\w.-]+$/
 
-/** Where this Payload instance stores uploads. */
-export function uploadDirectory(payload: Payload): string {
+/** Where this Payload instance stores uploads (the media collection's own folder). */
+export function uploadDirectory(payload: Payload): string | undefined {
   const upload = payload.collections.media?.config.upload
-  return typeof upload === 'object' && upload.staticDir ? upload.staticDir : mediaDirectory()
+  return typeof upload === 'object' && upload.staticDir ? upload.staticDir : undefined
 }
 
 /** The bytes of a rendition whose URL Payload gave as `/api/media/file/<name>`, or undefined. */
-export async function readMediaFile(directory: string, url: string): Promise<Uint8Array | undefined> {
+export async function readMediaFile(directory: string | undefined, url: string): Promise<Uint8Array | undefined> {
+  if (!directory) return undefined
   let name: string
   try {
     name = decodeURIComponent(new URL(url, 'http://media.invalid').pathname.split('/').pop() ?? '')

@@ -1,16 +1,14 @@
 /**
  * What an editor sees on a profile's page: its data, its recent events, and
- * the segments it belongs to now, each with the reasons (the same engine and
- * snapshot the render API decides with).
+ * the segments it belongs to now, each with the reasons, decided by the same
+ * service and snapshot the render API decides with.
  */
 import type { Payload } from 'payload'
 
-import { decisionContext } from '../../engine/context'
-import { evaluateSegments } from '../../engine/segments'
-import { liveManifest } from '../snapshot/liveSnapshot'
-import { profileContext } from '../customers/profileContext'
-import type { Profile } from '../customers/profiles'
-import { DEFAULT_TIMEZONE } from './renderRequest'
+import { evaluateSegments } from '../../engine'
+import { profileContext, type Profile } from '../customers'
+import { liveManifest } from '../snapshot'
+import { decisionContextOf } from './decide'
 
 export async function profileInsight(payload: Payload, profile: Profile) {
   const manifest = await liveManifest(payload)
@@ -22,14 +20,7 @@ export async function profileInsight(payload: Payload, profile: Profile) {
     depth: 0,
     overrideAccess: true,
   })
-  const context = profileContext(profile)
-  const decision = decisionContext(context, {
-    channel: 'web',
-    locale: manifest?.defaultLocale ?? 'en',
-    timezone: DEFAULT_TIMEZONE,
-    now: Date.now(),
-    stores: manifest?.stores,
-  })
+  const decision = decisionContextOf(manifest, profileContext(profile), 'web')
   const segments = manifest
     ? evaluateSegments(manifest.segments, decision, true).memberships.map((membership) => ({
         slug: membership.segment.slug,

@@ -8,11 +8,10 @@ import type { Payload } from 'payload'
 
 import { renderScreenDocument, screenScriptHash } from '../../channels/screen/html'
 import { imageDataUrl, renderScreenPng, screenPngImages } from '../../channels/screen/png'
-import type { ResolvedPage } from '../../engine/resolvePage'
-import { errorResponse } from '../http/errors'
+import type { ResolvedPage } from '../../engine'
+import { boundedMemory, errorResponse, processWide } from '../http'
+import type { Decision } from './decide'
 import { readMediaFile, uploadDirectory } from './mediaFiles'
-import type { Decided } from './renderRequest'
-import { processWide } from '../http/processState'
 
 /** 4K, either way round: anything bigger is refused. */
 export const MAX_SCREEN_PIXELS = 3840 * 2160
@@ -27,9 +26,9 @@ function integer(value: string | null): number | undefined {
 }
 
 /** The screen's size and timing from the query (else the page's resolution), or a clear 4xx. */
-export function screenParams(url: URL, decided: Decided): { ok: true; value: ScreenParams } | { ok: false; response: Response } {
+export function screenParams(url: URL, decision: Decision): { ok: true; value: ScreenParams } | { ok: false; response: Response } {
   const query = url.searchParams
-  const page = decided.bundle.screen ?? { width: 1920, height: 1080 }
+  const page = decision.bundle.screen ?? { width: 1920, height: 1080 }
   const width = integer(query.get('width')) ?? page.width
   const height = integer(query.get('height')) ?? page.height
   const refreshSeconds = integer(query.get('refresh')) ?? 30
@@ -58,10 +57,10 @@ export function screenParams(url: URL, decided: Decided): { ok: true; value: Scr
 export const screenRepresentation = (format: 'html' | 'png', params: ScreenParams) =>
   `screen-${format}|${params.width}x${params.height}|${params.refreshSeconds}|${params.slideSeconds}|${params.slide}`
 
-export function screenDocument(resolved: ResolvedPage, decided: Decided, params: ScreenParams, base: string, etag: string): string {
+export function screenDocument(resolved: ResolvedPage, decision: Decision, params: ScreenParams, base: string, etag: string): string {
   return renderScreenDocument(resolved, {
     mediaBase: base,
-    defaultLocale: decided.manifest.defaultLocale,
+    defaultLocale: decision.manifest.defaultLocale,
     width: params.width,
     height: params.height,
     refreshSeconds: params.refreshSeconds,
@@ -84,20 +83,16 @@ export async function screenContentSecurityPolicy(base: string): Promise<string>
   ].join('; ')
 }
 
-const PNG_CACHE_SIZE = 200
-const pngCache = processWide('screenPngCache', () => new Map<string, Promise<Uint8Array>>())
+/** Bound: 200 PNGs per process (a 4K PNG is a few MB), least recently used dropped first. */
+const pngCache = processWide('screenPngCache', () => boundedMemory<string, Promise<Uint8Array>>(200))
 
 /** The PNG of this decision at this size, rendered once and then served from memory. */
-export function screenPng(payload: Payload, resolved: ResolvedPage, decided: Decided, params: ScreenParams): Promise<Uint8Array> {
-  const key = `${decided.manifest.version}|${resolved.decisionKey}|${screenRepresentation('png', params)}`
+export function screenPng(payload: Payload, resolved: ResolvedPage, decision: Decision, params: ScreenParams): Promise<Uint8Array> {
+  const key = `${decision.manifest.version}|${resolved.decisionKey}|${screenRepresentation('png', params)}`
   const cached = pngCache.get(key)
-  if (cached) {
-    pngCache.delete(key)
-    pngCache.set(key, cached)
-    return cached
-  }
+  if (cached) return cached
   const rendering = (async () => {
-    const options = { width: params.width, height: params.height, defaultLocale: decided.manifest.defaultLocale, slide: params.slide }
+    const options = { width: params.width, height: params.height, defaultLocale: decision.manifest.defaultLocale, slide: params.slide }
     const images: Record<string, string> = {}
     for (const image of screenPngImages(resolved, options)) {
       const mime = image.rendition.mimeType
@@ -109,6 +104,5 @@ export function screenPng(payload: Payload, resolved: ResolvedPage, decided: Dec
   })()
   rendering.catch(() => pngCache.delete(key))
   pngCache.set(key, rendering)
-  if (pngCache.size > PNG_CACHE_SIZE) pngCache.delete(pngCache.keys().next().value!)
   return rendering
 }

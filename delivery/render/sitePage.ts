@@ -1,31 +1,34 @@
 /**
- * The demo website's pages go through the same door as the render API: the
- * visitor's own request (headers, signed cookies, query) is turned into a
- * context by the same trust rules, then decided and rendered as web HTML.
+ * The demo website's pages go through the same trust rules and decision
+ * service as the render API: the visitor's own request (headers, signed
+ * cookies, query) becomes a context, is decided, and renders as web HTML.
  */
 import type { Payload } from 'payload'
 
+import { personalizePage } from '../../channels/shared/tokens'
 import { renderWebFragment } from '../../channels/web/html'
-import { personalizePage } from '../../channels/tokens'
-import { decideRequest, mediaBase, tokenValues, type Decided } from './renderRequest'
-import { visitorCookies } from '../trust/visitorCookies'
+import { publicOrigin } from '../http'
+import { readRenderRequest, visitorCookies } from '../trust'
+import { decide, type Decision } from './decide'
 
 export type SitePage =
-  | { status: 'ok'; html: string; decided: Decided; analytics: boolean }
+  | { status: 'ok'; html: string; title: string; decision: Decision; analytics: boolean }
   | { status: 'not-found' }
   | { status: 'error'; code: string; message: string }
 
 export async function renderSitePage(payload: Payload, slug: string, url: string, headers: Headers): Promise<SitePage> {
   const request = new Request(url, { headers })
-  const decided = await decideRequest(payload, request, slug)
-  if (!decided.ok) {
-    if (decided.response.status === 404) return { status: 'not-found' }
-    const body = (await decided.response.json()) as { error: { code: string; message: string } }
+  const read = await readRenderRequest(payload, request)
+  if (!read.ok) {
+    const body = (await read.response.json()) as { error: { code: string; message: string } }
     return { status: 'error', ...body.error }
   }
-  if (decided.value.bundle.channel !== 'web') return { status: 'not-found' }
-  const page = personalizePage(decided.value.resolved, tokenValues(decided.value))
-  const html = renderWebFragment(page, { mediaBase: mediaBase(request), defaultLocale: decided.value.manifest.defaultLocale })
+  const decided = await decide(payload, slug, read.value)
+  if (!decided.ok) return decided.failure.status === 404 ? { status: 'not-found' } : { status: 'error', code: decided.failure.code, message: decided.failure.message }
+  const { decision } = decided
+  if (decision.bundle.channel !== 'web') return { status: 'not-found' }
+  const page = personalizePage(decision.resolved, decision.tokens)
+  const html = renderWebFragment(page, { mediaBase: publicOrigin(request), defaultLocale: decision.manifest.defaultLocale })
   const cookies = await visitorCookies(request)
-  return { status: 'ok', html, decided: decided.value, analytics: Boolean(cookies.visitor && cookies.consent?.purposes.includes('analytics')) }
+  return { status: 'ok', html, title: page.page.title, decision, analytics: Boolean(cookies.visitor && cookies.consent?.purposes.includes('analytics')) }
 }

@@ -4,25 +4,11 @@
  * for the reading and writing). Only what a renderer needs survives: no
  * drafts, no editor-only names or notes, no secrets.
  */
-import { DEFAULT_LOCALE, KIND_FIELDS, LOCALES, type Locale } from '../../engine/axes'
-import { CLOCK_TIME, SegmentRulesSchema, type RuleCondition, type RuleGroup } from '../../engine/segmentRules'
-import type {
-  CompiledBlock,
-  CompiledCondition,
-  CompiledGroup,
-  CompiledSegment,
-  CompiledSubjectVariant,
-  CompiledVariant,
-  ConsentPurpose,
-  Content,
-  LocalizedContent,
-  LocalizedText,
-  Media,
-  MediaRendition,
-  PageBundle,
-  Store,
-} from '../../engine/snapshot'
+import { CLOCK_TIME, type CompiledBlock, type CompiledCondition, type CompiledGroup, type CompiledSegment, type CompiledSubjectVariant, type CompiledVariant, type ConsentPurpose, type Content, DEFAULT_LOCALE, KIND_FIELDS, LOCALES, type LocalizedContent, type LocalizedText, type Media, type MediaRendition, type PageBundle, type RuleCondition, type RuleGroup, SegmentRulesSchema, type Store } from '../../engine'
+import type { BlockDoc, ContentDoc, MediaDoc, PageDoc, PerLocale, PurposeDoc, SegmentDoc, SizeDoc, StoreDoc, SubjectVariantDoc } from './documents'
 import { richTextFromLexical } from './lexical'
+
+export type { BlockDoc, ContentDoc, MediaDoc, PageDoc, PurposeDoc, SegmentDoc, StoreDoc, VariantDoc } from './documents'
 
 /** A compile that cannot proceed; the message names the document and the field. */
 export class CompileError extends Error {
@@ -32,8 +18,6 @@ export class CompileError extends Error {
   }
 }
 
-type Id = number | string
-type PerLocale<T> = Partial<Record<Locale, T | null>> | null | undefined
 const idOf = (value: unknown): string | undefined => {
   if (value === null || value === undefined || value === '') return undefined
   if (typeof value === 'object') return idOf((value as { id?: unknown }).id)
@@ -94,15 +78,6 @@ function readsVisitorData(group: CompiledGroup): boolean {
   return group.conditions.some((condition) => PERSONAL_ATTRIBUTES.has(condition.attribute)) || group.groups.some(readsVisitorData)
 }
 
-export type SegmentDoc = {
-  id: Id
-  slug: string
-  priority?: number | null
-  preferredTone?: string | null
-  preferredLength?: 'short' | 'medium' | 'long' | null
-  rules?: unknown
-}
-
 export function compileSegment(doc: SegmentDoc): CompiledSegment {
   const parsed = SegmentRulesSchema.safeParse(doc.rules ?? {})
   if (!parsed.success) {
@@ -127,16 +102,6 @@ export function sortSegments(segments: CompiledSegment[]): CompiledSegment[] {
 }
 
 // ─── Block content ─────────────────────────────────────────────────────────
-
-/** Block content as Payload returns it with locale "all". */
-export type ContentDoc = {
-  headline?: PerLocale<string>
-  body?: PerLocale<unknown>
-  image?: unknown
-  cta?: { label?: PerLocale<string>; url?: string | null } | null
-  offer?: { code?: string | null; discount?: PerLocale<string>; validUntil?: string | null } | null
-  product?: { name?: PerLocale<string>; price?: number | null; currency?: string | null; url?: string | null } | null
-}
 
 /** One text field, per locale: how to read it and where it goes. */
 type LocalizedField = { read: (doc: ContentDoc) => PerLocale<unknown>; write: (content: Content, value: unknown) => void }
@@ -207,28 +172,6 @@ export function compileVariantContent(doc: ContentDoc, defaults: LocalizedConten
   return result
 }
 
-export type VariantDoc = {
-  id?: string | null
-  label?: string | null
-  tone?: string | null
-  length?: 'short' | 'medium' | 'long' | null
-  channels?: ('web' | 'email' | 'screen')[] | null
-  audience?: unknown[] | null
-  activeFrom?: string | null
-  activeTo?: string | null
-  content?: ContentDoc | null
-}
-
-export type BlockDoc = {
-  id: Id
-  kind: CompiledBlock['kind']
-  tone?: string | null
-  length?: 'short' | 'medium' | 'long' | null
-  content?: ContentDoc | null
-  variants?: VariantDoc[] | null
-  updatedAt?: string
-}
-
 /** Keeps only the fields the block's kind uses (a kind change leaves old values behind). */
 function forKind(kind: CompiledBlock['kind'], doc: ContentDoc | null | undefined): ContentDoc {
   const fields = KIND_FIELDS[kind] as readonly string[]
@@ -265,9 +208,6 @@ export function compileBlock(doc: BlockDoc): CompiledBlock {
 
 // ─── Media ─────────────────────────────────────────────────────────────────
 
-type SizeDoc = { url?: string | null; width?: number | null; height?: number | null; mimeType?: string | null }
-export type MediaDoc = SizeDoc & { id: Id; alt?: PerLocale<string> | string | null; sizes?: Record<string, SizeDoc | null> | null }
-
 const rendition = (size: SizeDoc | null | undefined): MediaRendition | undefined =>
   size?.url && size.width && size.height ? { url: size.url, width: size.width, height: size.height, mimeType: size.mimeType ?? 'application/octet-stream' } : undefined
 
@@ -294,31 +234,12 @@ export function compileMedia(doc: MediaDoc): Media {
 
 // ─── Pages ─────────────────────────────────────────────────────────────────
 
-type SubjectVariantDoc = Omit<VariantDoc, 'content' | 'channels'> & { subject?: PerLocale<string>; preheader?: PerLocale<string> }
-
-export type PageDoc = {
-  id: Id
-  slug: string
-  channel: 'web' | 'email' | 'screen'
-  title?: PerLocale<string>
-  slots?: { block?: unknown }[] | null
-  email?: {
-    list?: unknown
-    subject?: PerLocale<string>
-    preheader?: PerLocale<string>
-    tone?: string | null
-    length?: 'short' | 'medium' | 'long' | null
-    variants?: SubjectVariantDoc[] | null
-  } | null
-  screen?: { resolution?: string | null; orientation?: 'landscape' | 'portrait' | null } | null
-}
-
 /** Block ids of a page's slots, in order (slots whose block is gone are skipped). */
 export function slotBlockIds(doc: PageDoc): string[] {
   return (doc.slots ?? []).map((slot) => idOf(slot.block)).filter((id): id is string => Boolean(id))
 }
 
-function compileSubjectVariant(variant: SubjectVariantDoc, index: number, pageId: Id): CompiledSubjectVariant {
+function compileSubjectVariant(variant: SubjectVariantDoc, index: number, pageId: number | string): CompiledSubjectVariant {
   const activeFrom = epoch(variant.activeFrom)
   const activeTo = epoch(variant.activeTo)
   return {
@@ -388,8 +309,6 @@ export function compilePage(
 
 // ─── Stores ────────────────────────────────────────────────────────────────
 
-export type StoreDoc = { slug: string; name: string; city: string; region?: string | null; country: string; timezone: string; format: Store['format'] }
-
 export function compileStores(docs: StoreDoc[]): Record<string, Store> {
   const stores: Record<string, Store> = {}
   for (const doc of [...docs].sort((a, b) => (a.slug < b.slug ? -1 : 1))) {
@@ -406,15 +325,6 @@ export function compileStores(docs: StoreDoc[]): Record<string, Store> {
 }
 
 // ─── Consent purposes ──────────────────────────────────────────────────────
-
-export type PurposeDoc = {
-  id: Id
-  slug: string
-  kind: ConsentPurpose['kind']
-  paid?: boolean | null
-  name?: PerLocale<string>
-  description?: PerLocale<string>
-}
 
 const PURPOSE_ORDER: ConsentPurpose['kind'][] = ['necessary', 'personalization', 'analytics', 'marketing']
 

@@ -9,15 +9,7 @@ import { createHash } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import { DEFAULT_LOCALE, LOCALES } from '../../engine/axes'
-import {
-  DeliveryManifestSchema,
-  PageBundleSchema,
-  type CompiledBlock,
-  type DeliveryManifest,
-  type Media,
-  type PageBundle,
-} from '../../engine/snapshot'
+import { type CompiledBlock, DEFAULT_LOCALE, type DeliveryManifest, DeliveryManifestSchema, LOCALES, type Media, type PageBundle, PageBundleSchema } from '../../engine'
 import {
   CompileError,
   compileBlock,
@@ -35,7 +27,7 @@ import {
   type PurposeDoc,
   type StoreDoc,
 } from './compileDocuments'
-import { processWide } from '../http/processState'
+import { processWide } from '../http'
 
 /** Bump when compiled output changes shape or meaning: older compiled blocks are then not reused. */
 export const COMPILER_VERSION = 1

@@ -6,8 +6,7 @@
  * to live in; a link to javascript:, data: or anything unexpected loses its
  * address and keeps its words.
  */
-import { safeHref } from '../../engine/richText'
-import type { RichBlockNode, RichInline, RichMark, RichText } from '../../engine/snapshot'
+import { type RichBlockNode, type RichInline, type RichMark, type RichText, safeHref } from '../../engine'
 
 type LexicalNode = {
   type?: string

@@ -4,18 +4,21 @@
  * (never a database round trip per request); a compile in this process
  * swaps it in at once. Bundles are immutable, so they are cached by hash.
  */
+import type { LRUCache } from 'lru-cache'
 import type { Payload } from 'payload'
 
-import type { DeliveryManifest, PageBundle } from '../../engine/snapshot'
+import type { DeliveryManifest, PageBundle } from '../../engine'
 import { activeVersion, compileSnapshot, recordCompileFailure, type CompiledSnapshot } from './compileSnapshot'
-import { processWide } from '../http/processState'
+import { boundedMemory, processWide } from '../http'
 
+/** Bound: page bundles kept in memory per database (a miss reloads one bundle by hash), least recently used dropped first. */
+const BUNDLES_IN_MEMORY = Number(process.env.TESSERA_BUNDLE_CACHE ?? 500)
 const POLL_MS = Number(process.env.TESSERA_SNAPSHOT_POLL_MS ?? 2000)
 const COMPILE_DEBOUNCE_MS = Number(process.env.TESSERA_COMPILE_DEBOUNCE_MS ?? 150)
 
 type LiveState = {
   manifest?: DeliveryManifest
-  bundles: Map<string, PageBundle>
+  bundles: LRUCache<string, PageBundle>
   loading?: Promise<DeliveryManifest | undefined>
   poller?: ReturnType<typeof setInterval>
   compiling?: Promise<void>
@@ -29,7 +32,7 @@ const states = processWide('liveSnapshot', () => new WeakMap<Payload, LiveState>
 function stateOf(payload: Payload): LiveState {
   let state = states.get(payload)
   if (!state) {
-    state = { bundles: new Map(), compileAgain: false, triggers: new Set() }
+    state = { bundles: boundedMemory(BUNDLES_IN_MEMORY), compileAgain: false, triggers: new Set() }
     states.set(payload, state)
   }
   return state

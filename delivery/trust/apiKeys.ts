@@ -4,14 +4,16 @@
  * revoked or expired key stops working within that time), so a render costs
  * no database round trip in steady state.
  */
+import type { LRUCache } from 'lru-cache'
 import type { Payload } from 'payload'
 
+import { processWide, timedMemory } from '../http'
 import { API_KEY_PATTERN, digestApiKey, type ApiKeyScope } from './apiKeySecret'
-import { processWide } from '../http/processState'
 
 const REMEMBER_MS = 30_000
 /** Unknown keys are remembered briefly too, so guessing costs no database load. */
 const REMEMBER_UNKNOWN_MS = 5_000
+/** Bound: 10,000 keys per database (known and unknown alike), least recently used dropped first. */
 const MAX_REMEMBERED = 10_000
 
 export type ApiKeyCaller = { id: string; name: string; scopes: ApiKeyScope[] }
@@ -21,14 +23,14 @@ export type ApiKeyCheck =
   | { status: 'valid'; caller: ApiKeyCaller }
   | { status: 'invalid'; reason: string }
 
-type Remembered = { key?: ApiKeyCaller & { revoked: boolean; expiresAt?: number }; until: number }
+type Remembered = { key?: ApiKeyCaller & { revoked: boolean; expiresAt?: number } }
 /** Per Payload instance (one per database), by key digest. */
-const memories = processWide('apiKeyMemory', () => new WeakMap<Payload, Map<string, Remembered>>())
+const memories = processWide('apiKeyMemory', () => new WeakMap<Payload, LRUCache<string, Remembered>>())
 
-function memoryOf(payload: Payload): Map<string, Remembered> {
+function memoryOf(payload: Payload): LRUCache<string, Remembered> {
   let memory = memories.get(payload)
   if (!memory) {
-    memory = new Map()
+    memory = timedMemory<string, Remembered>(MAX_REMEMBERED, REMEMBER_MS)
     memories.set(payload, memory)
   }
   return memory
@@ -43,8 +45,7 @@ async function lookUp(payload: Payload, digest: string): Promise<Remembered> {
     overrideAccess: true,
   })
   const doc = docs[0]
-  const now = Date.now()
-  if (!doc) return { until: now + REMEMBER_UNKNOWN_MS }
+  if (!doc) return {}
   return {
     key: {
       id: String(doc.id),
@@ -53,7 +54,6 @@ async function lookUp(payload: Payload, digest: string): Promise<Remembered> {
       revoked: Boolean(doc.revoked),
       expiresAt: doc.expiresAt ? Date.parse(doc.expiresAt) : undefined,
     },
-    until: now + REMEMBER_MS,
   }
 }
 
@@ -70,10 +70,9 @@ export async function checkApiKey(payload: Payload, authorization: string | null
   const digest = digestApiKey(secret)
   const remembered = memoryOf(payload)
   let entry = remembered.get(digest)
-  if (!entry || entry.until < Date.now()) {
+  if (!entry) {
     entry = await lookUp(payload, digest)
-    if (remembered.size >= MAX_REMEMBERED) remembered.clear()
-    remembered.set(digest, entry)
+    remembered.set(digest, entry, { ttl: entry.key ? REMEMBER_MS : REMEMBER_UNKNOWN_MS })
   }
   const key = entry.key
   if (!key) return { status: 'invalid', reason: 'Unknown API key' }

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod'
 
+import { PurposeKeySchema } from '../../engine'
+
 import { signToken, verifyToken } from './signedTokens'
 
 const RECIPIENT_AUDIENCE = 'tessera:recipient'
@@ -18,7 +20,7 @@ export const RecipientClaimsSchema = z
     visitor: z.string().min(1).max(128).optional(),
     email: z.string().email().max(320).optional(),
     /** The marketing list (consent purpose slug) the email belongs to. */
-    list: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).optional(),
+    list: PurposeKeySchema.optional(),
   })
   .refine((claims) => Boolean(claims.customer || claims.visitor || claims.email), 'A recipient needs a customer id, a visitor id or an email address')
 export type RecipientClaims = z.infer<typeof RecipientClaimsSchema>

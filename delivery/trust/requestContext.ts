@@ -9,25 +9,21 @@
  * recognised only through cookies this server signed, request headers the
  * platform sets (geo, Accept-Language, client hints) and the clock.
  */
+import Bowser from 'bowser'
+import Negotiator from 'negotiator'
+import type { Payload } from 'payload'
 import type { z } from 'zod'
 
-import { LOCALES, type Locale } from '../../engine/axes'
-import { isTimeZone, RenderContextSchema, type RenderContext } from '../../engine/context'
-import type { RuleAttribute } from '../../engine/segmentRules'
-import { CONSENT_COOKIE, PROFILE_COOKIE, readConsentCookie, readProfileCookie } from './signedCookies'
-import type { Profile } from '../customers/profiles'
+import { isTimeZone, type Locale, LOCALES, type RenderContext, RenderContextSchema, type RuleAttribute } from '../../engine'
+import { errorResponse, invalidInput, readJsonBody, zodIssues, type ErrorIssue } from '../http'
+import { identifyCaller, type Caller } from './caller'
 import { readVisitToken } from './recipientTokens'
+import { CONSENT_COOKIE, PROFILE_COOKIE, readConsentCookie, readProfileCookie } from './signedCookies'
 import { readCookie } from './visitorCookies'
-
-export type Caller = { kind: 'public' } | { kind: 'api-key'; id: string; name: string } | { kind: 'editor'; id: string; email: string }
-
-export type ContextIssue = { path: string; message: string }
 
 export type RequestContext = {
   context: RenderContext
   caller: Caller
-  /** The profile of the identified person, when there is one (see profileContext.ts). */
-  profile?: Profile
   /** Inputs stated by the request but not honoured (not trusted). */
   ignored: string[]
   /** Request headers each context attribute came from (for Vary). */
@@ -36,6 +32,8 @@ export type RequestContext = {
   debug: boolean
   trusted: boolean
 }
+
+const MAX_BODY_BYTES = 64 * 1024
 
 /** Inputs only a trusted caller may state. */
 const RESTRICTED = ['segments', 'traits', 'behaviour', 'visitor', 'customer', 'consents', 'at', 'tone', 'length', 'preview'] as const
@@ -96,39 +94,32 @@ export function contextFromQuery(params: URLSearchParams): { input: Record<strin
   return { input, debug }
 }
 
+/** A context path as the query string names it (`trait.tier`, `segment`, `tz`…). */
+function queryName(path: string[]): string {
+  if (path[0] === 'traits') return `trait.${path[1] ?? ''}`
+  if (path[0] === 'segments' || path[0] === 'consents') return QUERY_NAME[path[0]]!
+  const joined = path.join('.')
+  return QUERY_NAME[joined] ?? joined
+}
+
 /** Zod issues as `{ path, message }`, with query parameter names for GET requests. */
-export function contextIssues(error: z.ZodError, fromQuery: boolean): ContextIssue[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.map(String)
-    if (!fromQuery) return { path: path.join('.'), message: issue.message }
-    if (path[0] === 'traits') return { path: `trait.${path[1] ?? ''}`, message: issue.message }
-    if (path[0] === 'segments' || path[0] === 'consents') return { path: QUERY_NAME[path[0]]!, message: issue.message }
-    const joined = path.join('.')
-    return { path: QUERY_NAME[joined] ?? joined, message: issue.message }
-  })
+export function contextIssues(error: z.ZodError, fromQuery: boolean): ErrorIssue[] {
+  return fromQuery ? zodIssues(error, queryName) : zodIssues(error)
 }
 
-/** The first supported language of an Accept-Language header. */
-export function localeFromAcceptLanguage(header: string | null): Locale | undefined {
+/** The best supported language of an Accept-Language header (RFC 9110 negotiation, by `negotiator`). */
+export function localeFromAcceptLanguage(header: string | null | undefined): Locale | undefined {
   if (!header) return undefined
-  const ranked = header
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...parameters] = part.trim().split(';')
-      const q = Number(parameters.find((parameter) => parameter.trim().startsWith('q='))?.trim().slice(2) ?? 1)
-      return { language: tag.toLowerCase().split('-')[0]!, q: Number.isNaN(q) ? 0 : q, index }
-    })
-    .filter((entry) => entry.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index)
-  return ranked.map((entry) => entry.language).find((language): language is Locale => (LOCALES as readonly string[]).includes(language))
+  return new Negotiator({ headers: { 'accept-language': header } }).language([...LOCALES]) as Locale | undefined
 }
 
+/** The device class: the mobile client hint when sent, else the user agent (`bowser`); any other agent is a desktop. */
 function deviceFromHeaders(headers: Headers): RenderContext['device'] {
   if (headers.get('sec-ch-ua-mobile') === '?1') return 'mobile'
-  const agent = headers.get('user-agent') ?? ''
-  if (/iPad|Tablet|PlayBook|Silk|(Android(?!.*Mobile))/i.test(agent)) return 'tablet'
-  if (/Mobi|iPhone|iPod|Android.*Mobile|Windows Phone/i.test(agent)) return 'mobile'
-  return agent ? 'desktop' : undefined
+  const agent = headers.get('user-agent')
+  if (!agent) return undefined
+  const platform = Bowser.getParser(agent).getPlatformType(true)
+  return platform === 'mobile' || platform === 'tablet' ? platform : 'desktop'
 }
 
 /** Geo headers set by the hosting platform (Vercel, Cloudflare). Off with TESSERA_GEO_HEADERS=off. */
@@ -240,4 +231,35 @@ export async function requestContext(
   const parsed = RenderContextSchema.safeParse(input)
   if (!parsed.success) return { ok: false, issues: parsed.error }
   return { ok: true, value: { context: parsed.data, caller, ignored, headers, debug: trusted && askedForDebug, trusted } }
+}
+
+/**
+ * A render request as the trust rules read it: the caller (render scope), the
+ * context stated in the query (GET) or the JSON body (POST), and what the
+ * platform's headers and our signed cookies and links add. Everything a caller
+ * can get wrong is a 4xx naming the parameter.
+ */
+export async function readRenderRequest(payload: Payload, request: Request): Promise<{ ok: true; value: RequestContext } | { ok: false; response: Response }> {
+  const identified = await identifyCaller(payload, request, { scope: 'render' })
+  if (!identified.ok) return identified
+
+  const query = contextFromQuery(new URL(request.url).searchParams)
+  let stated = query.input
+  let debug = query.debug
+  let fromQuery = true
+  if (request.method === 'POST') {
+    const body = await readJsonBody(request, MAX_BODY_BYTES)
+    if (!body.ok) return body
+    if (typeof body.value !== 'object' || body.value === null || Array.isArray(body.value)) {
+      return { ok: false, response: errorResponse(400, 'invalid_context', 'The body must be a JSON object describing the context.', [{ path: '', message: 'Expected an object' }]) }
+    }
+    const { debug: bodyDebug, ...context } = body.value as Record<string, unknown>
+    stated = { ...query.input, ...context }
+    debug = debug || bodyDebug === true
+    fromQuery = false
+  }
+
+  const built = await requestContext(request, stated, identified.caller, debug)
+  if (!built.ok) return { ok: false, response: invalidInput('invalid_context', 'Invalid context', contextIssues(built.issues, fromQuery)) }
+  return built
 }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 
-import { RenderContextSchema } from '../../engine/context'
+import { PurposeKeySchema, RenderContextSchema } from '../../engine'
 import { signToken, verifyToken } from './signedTokens'
 
 export const PROFILE_COOKIE = 'tessera_profile'
@@ -23,7 +23,7 @@ export const ProfileClaimsSchema = z.object({
 export type ProfileClaims = z.infer<typeof ProfileClaimsSchema>
 
 export const ConsentClaimsSchema = z.object({
-  purposes: z.array(z.string().regex(/^[a-z][a-z0-9-]{0,63}$/)).max(50),
+  purposes: z.array(PurposeKeySchema).max(50),
   /** When the choice was made (ISO 8601). */
   at: z.string(),
 })

@@ -9,9 +9,14 @@ import { createHash } from 'node:crypto'
 import { jwtVerify, SignJWT } from 'jose'
 import type { z } from 'zod'
 
+/** Signs sessions and tokens when PAYLOAD_SECRET is unset outside production (never in production: the config refuses to start). */
+export const DEVELOPMENT_SECRET = 'tessera-development-secret-do-not-use-in-production'
+
+/** The secret Payload signs its sessions with, and ours derive from. */
+export const serverSecret = (): string => process.env.PAYLOAD_SECRET || DEVELOPMENT_SECRET
+
 function signingKey(): Uint8Array {
-  const secret = process.env.PAYLOAD_SECRET || 'tessera-development-secret-do-not-use-in-production'
-  return new Uint8Array(createHash('sha256').update(`tessera-signed-tokens\0${secret}`).digest())
+  return new Uint8Array(createHash('sha256').update(`tessera-signed-tokens\0${serverSecret()}`).digest())
 }
 
 export async function signToken(claims: Record<string, unknown>, audience: string, maxAgeSeconds: number): Promise<string> {

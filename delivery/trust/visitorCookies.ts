@@ -1,26 +1,18 @@
 /**
  * The cookies that tell the server who a website visitor is and what they
  * chose: both signed by this server, read from a request, and written back
- * (HttpOnly, SameSite=Lax, Secure outside localhost, one year).
+ * (HttpOnly, SameSite=Lax, Secure outside localhost, one year). Parsing and
+ * serializing are the `cookie` package's.
  */
+import { parseCookie, stringifySetCookie } from 'cookie'
+
 import { CONSENT_COOKIE, PROFILE_COOKIE, readConsentCookie, readProfileCookie, signConsentCookie, signProfileCookie, type ConsentClaims } from './signedCookies'
 
 const YEAR_SECONDS = 365 * 24 * 3600
 
 export function readCookie(headers: Headers, name: string): string | undefined {
   const header = headers.get('cookie')
-  if (!header) return undefined
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=')
-    if (key === name) {
-      try {
-        return decodeURIComponent(rest.join('='))
-      } catch {
-        return undefined
-      }
-    }
-  }
-  return undefined
+  return header ? parseCookie(header)[name] : undefined
 }
 
 export async function visitorCookies(request: Request): Promise<{ visitor?: string; consent?: ConsentClaims }> {
@@ -37,7 +29,7 @@ function isLocal(request: Request): boolean {
 }
 
 function cookie(request: Request, name: string, value: string, maxAge: number): string {
-  return [`${name}=${encodeURIComponent(value)}`, 'Path=/', `Max-Age=${maxAge}`, 'HttpOnly', 'SameSite=Lax', ...(isLocal(request) ? [] : ['Secure'])].join('; ')
+  return stringifySetCookie({ name, value, path: '/', maxAge, httpOnly: true, sameSite: 'lax', secure: !isLocal(request) })
 }
 
 export async function consentCookie(request: Request, claims: ConsentClaims): Promise<string> {

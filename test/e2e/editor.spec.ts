@@ -4,29 +4,38 @@
  */
 import { expect, test, type Page } from '@playwright/test'
 
-import { logIn, restAsEditor } from './helpers'
+import { formStateSettled, logIn, restAsEditor, watchFormState } from './helpers'
 
-/** Picks a select option and waits for the admin's form-state round trip it causes. */
+/** Picks a select option and lets the admin finish the form-state round trips it causes. */
 async function choose(page: Page, fieldId: string, option: string) {
   await page.locator(`#${fieldId} .rs__control`).click()
-  const formState = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname.startsWith('/admin'), { timeout: 10_000 }).catch(() => undefined)
   await page.locator('.rs__option', { hasText: new RegExp(`^${option}$`) }).click()
-  await formState
+  await formStateSettled(page)
 }
 
 /** Opens the create form once the admin has hydrated (a click before that is lost). */
 async function createBlock(page: Page) {
+  watchFormState(page)
   await page.goto('/admin/collections/blocks/create')
   await page.waitForLoadState('networkidle')
   await expect(page.locator('#field-name')).toBeEditable()
 }
 
-/** Adds a variant row; retried, because a click during a re-render can be swallowed. */
+/**
+ * Adds a variant row once the form has settled (a row added while a form-state
+ * answer is on its way can stay a loading placeholder). The click is retried,
+ * because a click during a re-render can be swallowed, but only while the row
+ * is missing: its fields load a round trip later, and a second click would add
+ * a second, empty variant.
+ */
 async function addVariant(page: Page, index: number) {
+  await formStateSettled(page)
+  const row = page.locator(`#variants-row-${index}`)
   await expect(async () => {
-    if ((await page.locator(`#field-variants__${index}__label`).count()) === 0) await page.getByRole('button', { name: 'Add Variant' }).click()
-    await expect(page.locator(`#field-variants__${index}__label`)).toBeVisible({ timeout: 3_000 })
+    if ((await row.count()) === 0) await page.getByRole('button', { name: 'Add Variant' }).click()
+    await expect(row).toBeAttached({ timeout: 3_000 })
   }).toPass({ timeout: 30_000 })
+  await expect(page.locator(`#field-variants__${index}__label`)).toBeVisible()
 }
 
 async function writeBody(page: Page, text: string) {
@@ -36,8 +45,9 @@ async function writeBody(page: Page, text: string) {
 }
 
 async function publish(page: Page) {
-  // Let the admin finish its form-state round trips, or their answers can race the submit's field errors.
-  await page.waitForLoadState('networkidle')
+  // Let the admin finish its form-state round trips, or an answer arriving after the submit's field errors clears them.
+  // (Not waitForLoadState('networkidle'): that resolves at once, the page having been idle once since it loaded.)
+  await formStateSettled(page)
   await page.getByRole('button', { name: 'Publish changes' }).click()
 }
 

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, type APIRequestContext, type Page, type Request } from '@playwright/test'
 
 /** The secret the e2e server runs with (scripts/e2e-server.mjs), to sign cookies as it would. */
 export const E2E_SECRET = 'e2e-secret-0123456789abcdef0123456789abcdef'
@@ -28,4 +28,56 @@ export async function restAsEditor(request: APIRequestContext) {
     expect(response.ok(), `${path} answered ${response.status()}`).toBe(true)
     return response.json()
   }
+}
+
+/**
+ * The admin edit form's form-state round trips (server actions: POSTs to the
+ * admin's own pages). The form sends one 250 ms after a change, and merging an
+ * answer can start another. An answer to a request sent before a submit still
+ * thinks the form unsubmitted (it skips validation) and, merged after the
+ * submit's field errors, marks those fields valid again; and a row added while
+ * an answer is on its way can stay a loading placeholder until the next change.
+ */
+type FormStateWatch = { pending: Set<Request>; lastActivity: number }
+const watches = new WeakMap<Page, FormStateWatch>()
+
+const isFormStateRequest = (request: Request) => request.method() === 'POST' && new URL(request.url()).pathname.startsWith('/admin')
+
+/** Starts following the admin's form-state round trips on `page`: call it before opening the form. */
+export function watchFormState(page: Page) {
+  if (watches.has(page)) return
+  const watch: FormStateWatch = { pending: new Set(), lastActivity: Date.now() }
+  watches.set(page, watch)
+  page.on('request', (request) => {
+    if (!isFormStateRequest(request)) return
+    watch.pending.add(request)
+    watch.lastActivity = Date.now()
+  })
+  // Not every answer reports `requestfinished`, so any end of the request counts.
+  const ended = (request: Request) => {
+    if (!watch.pending.delete(request)) return
+    watch.lastActivity = Date.now()
+  }
+  page.on('response', (response) => ended(response.request()))
+  page.on('requestfinished', ended)
+  page.on('requestfailed', ended)
+}
+
+/**
+ * Waits until the admin form has settled: no form-state request in flight,
+ * and none started or answered for `quietMs` (well over the form's 250 ms
+ * debounce, so a change just made has had its round trip, and so has any
+ * round trip its answer started).
+ */
+export async function formStateSettled(page: Page, quietMs = 800) {
+  const watch = watches.get(page)
+  if (!watch) throw new Error('formStateSettled: call watchFormState(page) before opening the form')
+  const since = Date.now()
+  await expect
+    .poll(() => watch.pending.size === 0 && Date.now() - Math.max(watch.lastActivity, since) >= quietMs, {
+      message: 'the admin form to finish its form-state round trips',
+      intervals: [100],
+      timeout: 30_000,
+    })
+    .toBe(true)
 }

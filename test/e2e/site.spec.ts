@@ -7,7 +7,7 @@ import { createRequire } from 'node:module'
 
 import { expect, test, type BrowserContext, type Page } from '@playwright/test'
 
-import { CONSENT_COOKIE, PROFILE_COOKIE, signConsentCookie, signProfileCookie } from '../../delivery/trust/signedCookies'
+import { CONSENT_COOKIE, PROFILE_COOKIE, signConsentCookie, signProfileCookie } from '../../delivery/trust'
 import { E2E_SECRET } from './helpers'
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')

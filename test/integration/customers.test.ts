@@ -8,17 +8,10 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { seedDemo } from '../../migrations/demo/seed'
-import { handleConsentPost } from '../../delivery/customers/consentRequest'
-import { newIdempotencyKey } from '../../delivery/customers/events'
-import { handleEventsRequest } from '../../delivery/customers/eventsRequest'
-import { deliveryIdle } from '../../delivery/snapshot/liveSnapshot'
-import { handlePreferencesPost } from '../../delivery/customers/preferencesRequest'
-import { eraseProfile, exportProfile, findProfile, profileKey } from '../../delivery/customers/profiles'
-import { signRecipientToken } from '../../delivery/trust/recipientTokens'
-import { handleRenderBatch } from '../../delivery/render/batch'
-import { handleRenderRequest } from '../../delivery/render/renderRequest'
-import { CONSENT_COOKIE, PROFILE_COOKIE, signConsentCookie, signProfileCookie } from '../../delivery/trust/signedCookies'
-import { handleUnsubscribePost } from '../../delivery/customers/unsubscribeRequest'
+import { eraseProfile, exportProfile, findProfile, handleConsentPost, handleEventsRequest, handlePreferencesPost, handleUnsubscribePost, newIdempotencyKey, profileKey } from '../../delivery/customers'
+import { deliveryIdle } from '../../delivery/snapshot'
+import { CONSENT_COOKIE, PROFILE_COOKIE, signConsentCookie, signProfileCookie, signRecipientToken } from '../../delivery/trust'
+import { handleRenderBatch, handleRenderRequest } from '../../delivery/render'
 import { databasesUnderTest, startPayload, type TestPayload } from './harness'
 
 const KEY = 'tsk_integration_customers_key_0123456789abcdefg'
@@ -141,7 +134,7 @@ for (const database of databasesUnderTest()) {
           { idempotencyKey: newIdempotencyKey(), type: 'trait_update', customer: 'crm-merge', traits: { loyaltyTier: 'gold', firstName: 'Ada' }, occurredAt: '2026-11-20T00:00:00Z' },
         ])
         const visitorProfile = (await findProfile(payload, profileKey.visitor('visitor-merge')))!
-        const { ensureProfile } = await import('../../delivery/customers/profiles')
+        const { ensureProfile } = await import('../../delivery/customers')
         const merged = await ensureProfile(payload, { visitor: 'visitor-merge', customer: 'crm-merge' })
         expect(merged.traits.interests?.value).toEqual(['candles'])
         expect(merged.traits.loyaltyTier?.value).toBe('gold')
@@ -255,7 +248,7 @@ for (const database of databasesUnderTest()) {
         await postEvents([{ idempotencyKey: newIdempotencyKey(), type: 'page_view', category: 'candles' }], { key: null, cookie, origin: BASE })
       }
       // The site's backend, after a login, tells Tessera who the visitor is.
-      const { handleIdentify } = await import('../../delivery/customers/identifyRequest')
+      const { handleIdentify } = await import('../../delivery/customers')
       const identify = (body: unknown, key: string | null = KEY) =>
         handleIdentify(
           payload,

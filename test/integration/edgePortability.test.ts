@@ -15,11 +15,8 @@ import { renderJson } from '../../channels/json'
 import { renderScreenDocument } from '../../channels/screen/html'
 import { renderWebFragment } from '../../channels/web/html'
 import { seedDemo } from '../../migrations/demo/seed'
-import { compileFromDatabase } from '../../delivery/snapshot/compileSnapshot'
-import { deliveryIdle } from '../../delivery/snapshot/liveSnapshot'
-import { decisionContext, type RenderContext } from '../../engine/context'
-import { resolvePage } from '../../engine/resolvePage'
-import type { DeliveryManifest, PageBundle } from '../../engine/snapshot'
+import { compileFromDatabase, deliveryIdle } from '../../delivery/snapshot'
+import { decisionContext, type DeliveryManifest, type PageBundle, type RenderContext, resolvePage } from '../../engine'
 import { startPayload, type TestPayload } from './harness'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -28,8 +25,7 @@ const SCREEN_OPTIONS = { mediaBase: 'https://cdn.example', defaultLocale: 'en', 
 
 const ENTRY = `
 const SCREEN = ${JSON.stringify(SCREEN_OPTIONS)}
-import { decisionContext } from './engine/context'
-import { resolvePage } from './engine/resolvePage'
+import { decisionContext, resolvePage } from './engine'
 import { renderJson } from './channels/json'
 import { renderWebFragment } from './channels/web/html'
 import { renderScreenDocument } from './channels/screen/html'

@@ -11,7 +11,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { getPayload, type Payload } from 'payload'
 
-import { deliveryIdle, stopLiveSnapshot } from '../../delivery/snapshot/liveSnapshot'
+import { deliveryIdle, stopLiveSnapshot } from '../../delivery/snapshot'
 import { createTesseraConfig } from '../../payload.config'
 
 export type DatabaseUnderTest = { name: 'sqlite' | 'postgres' | 'mongodb'; serverUri?: string; skipReason?: string }

@@ -1,7 +1,5 @@
 /** Small builders for compiled snapshot parts, so engine tests read like specifications. */
-import type { Length } from '../../engine/axes'
-import { decisionContext, type DecisionContext, type RenderContext } from '../../engine/context'
-import type { CompiledBlock, CompiledCondition, CompiledSegment, CompiledVariant, DeliveryManifest, PageBundle } from '../../engine/snapshot'
+import { type CompiledBlock, type CompiledCondition, type CompiledSegment, type CompiledVariant, decisionContext, type DecisionContext, type DeliveryManifest, type Length, type PageBundle, type RenderContext } from '../../engine'
 
 export function segment(id: string, priority: number, conditions: CompiledCondition[], extra: Partial<CompiledSegment> = {}): CompiledSegment {
   return {

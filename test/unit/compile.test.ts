@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { compileBlock, compileSegment, compileVariantContent, compileDefaultContent } from '../../delivery/snapshot/compileDocuments'
+import { compileBlock, compileDefaultContent, compileSegment, compileVariantContent } from '../../delivery/snapshot/compileDocuments'
 import { richTextFromLexical } from '../../delivery/snapshot/lexical'
-import { plainText, safeHref } from '../../engine/richText'
+import { plainText, safeHref } from '../../engine'
 
 const text = (value: string, format = 0) => ({ type: 'text', text: value, format })
 const paragraph = (...children: unknown[]) => ({ type: 'paragraph', children })

@@ -6,9 +6,7 @@ import { DARK_PALETTE } from '../../channels/email/emailPalette'
 import { EmailLayoutCache } from '../../channels/email/emailLayoutCache'
 import { lintEmail } from '../../channels/email/lintEmail'
 import { EmailLinksSchema, personalizeEmail, type EmailLinks, type RenderedEmail } from '../../channels/email/personalizeEmail'
-import type { Locale } from '../../engine/axes'
-import type { ResolvedBlock, ResolvedPage } from '../../engine/resolvePage'
-import type { Content, Media, RichInline, RichText } from '../../engine/snapshot'
+import type { Content, Locale, Media, ResolvedBlock, ResolvedPage, RichInline, RichText } from '../../engine'
 
 // ─── The fixture: the demo newsletter, by hand, in English and French ──────
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { fillTemplate, splitTemplate, type PlaceholderValues, type TemplateFormat } from '../../channels/email/emailTemplate'
-import { PlaceholderSet } from '../../channels/email/placeholders'
+import { fillTemplate, splitTemplate, type PlaceholderValues, type TemplateFormat } from '../../channels/shared/template'
+import { PlaceholderSet } from '../../channels/shared/placeholders'
 
 /** Marks editor copy, splits it as compile does, and returns a filler. */
 function template(copy: string, format: TemplateFormat = 'text', context: 'text' | 'url' = 'text') {

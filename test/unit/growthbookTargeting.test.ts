@@ -18,10 +18,7 @@ import {
   segmentCondition,
   UnsupportedCondition,
 } from '../../bench/growthbookTargeting'
-import { decisionContext, type TraitValue } from '../../engine/context'
-import { resolvePage } from '../../engine/resolvePage'
-import { conditionHolds, evaluateSegments } from '../../engine/segments'
-import type { CompiledCondition } from '../../engine/snapshot'
+import { type CompiledCondition, conditionHolds, decisionContext, evaluateSegments, resolvePage, type TraitValue } from '../../engine'
 import { block, context, manifest, page, segment, variant } from '../support/snapshotBuilders'
 
 type Value = TraitValue | undefined

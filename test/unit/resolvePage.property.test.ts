@@ -7,10 +7,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { CHANNELS, LENGTHS, LOCALES } from '../../engine/axes'
-import { decisionContext, type RenderContext } from '../../engine/context'
-import { resolvePage } from '../../engine/resolvePage'
-import type { CompiledBlock, CompiledCondition, CompiledSegment, CompiledVariant, DeliveryManifest, PageBundle } from '../../engine/snapshot'
+import { CHANNELS, type CompiledBlock, type CompiledCondition, type CompiledSegment, type CompiledVariant, decisionContext, type DeliveryManifest, LENGTHS, LOCALES, type PageBundle, type RenderContext, resolvePage } from '../../engine'
 
 const TONES = ['formal', 'friendly', 'playful', 'urgent']
 const SEGMENT_IDS = ['s1', 's2', 's3', 's4', 's5']

@@ -11,9 +11,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { renderScreenDocument, screenScriptHash, SCREEN_SLIDES_ID, type ScreenDocumentOptions } from '../../channels/screen/html'
 import { imageDataUrl, renderScreenPng, screenPngImages } from '../../channels/screen/png'
 import { SCREEN_POLLER_SCRIPT } from '../../channels/screen/poller'
-import type { Locale } from '../../engine/axes'
-import type { ResolvedBlock, ResolvedPage } from '../../engine/resolvePage'
-import type { Content, Media, RichText } from '../../engine/snapshot'
+import type { Content, Locale, Media, ResolvedBlock, ResolvedPage, RichText } from '../../engine'
 
 // ─── Fixture: the demo store screen, decided ──────────────────────────────
 

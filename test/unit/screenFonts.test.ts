@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { drawableText, loadScreenFonts } from '../../channels/screen/fonts'
 import { renderScreenPng } from '../../channels/screen/png'
-import type { ResolvedPage } from '../../engine/resolvePage'
+import type { ResolvedPage } from '../../engine'
 
 const welcome = (locale: 'en' | 'fr', headline: string): ResolvedPage => ({
   page: { slug: 'store-screen', title: 'Store screen', channel: 'screen', locale },

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { renderScreenDocument } from '../../channels/screen/html'
 import { SCREEN_SLIDES_ID } from '../../channels/screen/poller'
-import type { ResolvedPage } from '../../engine/resolvePage'
+import type { ResolvedPage } from '../../engine'
 
 const SCREEN_URL = 'https://shop.example/api/render/store-screen?format=screen&store=paris-rivoli'
 const REFRESH = 30_000

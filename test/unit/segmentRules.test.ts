@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { RuleConditionSchema, SegmentRulesSchema } from '../../engine/segmentRules'
+import { RuleConditionSchema, SegmentRulesSchema } from '../../engine'
 
 function problems(input: unknown) {
   const result = RuleConditionSchema.safeParse(input)

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { conditionHolds, evaluateSegments } from '../../engine/segments'
-import type { CompiledCondition } from '../../engine/snapshot'
+import { type CompiledCondition, conditionHolds, evaluateSegments } from '../../engine'
 import { context, segment } from '../support/snapshotBuilders'
 
 const condition = (operator: CompiledCondition['operator'], operands: (string | number)[], attribute: CompiledCondition['attribute'] = 'city', trait?: string): CompiledCondition => ({

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { resolvePage } from '../../engine/resolvePage'
-import type { CompiledCondition } from '../../engine/snapshot'
+import { type CompiledCondition, resolvePage } from '../../engine'
 import { block, context, manifest, page, segment, variant } from '../support/snapshotBuilders'
 
 const gold = segment('gold', 100, [{ attribute: 'trait', trait: 'tier', operator: 'equals', operands: ['gold'] }], { preferredTone: 'formal' })

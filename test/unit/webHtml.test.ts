@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { richTextHtml, renderWebFragment } from '../../channels/web/html'
-import { resolvePage } from '../../engine/resolvePage'
-import type { RichText } from '../../engine/snapshot'
+import { renderWebFragment } from '../../channels/web/html'
+import { richTextHtml } from '../../channels/shared/html'
+import { resolvePage, type RichText } from '../../engine'
 import { block, context, manifest, page } from '../support/snapshotBuilders'
 
 describe('the web renderer', () => {

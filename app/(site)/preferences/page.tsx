@@ -3,9 +3,8 @@ import type { Metadata } from 'next'
 import { headers } from 'next/headers'
 import { getPayload } from 'payload'
 
-import { listViews, marketingLists, recipientProfile } from '../../../delivery/customers/preferences'
-import { readRecipientToken } from '../../../delivery/trust/recipientTokens'
-import { localeFromAcceptLanguage } from '../../../delivery/trust/requestContext'
+import { listViews, marketingLists, recipientProfile } from '../../../delivery/customers'
+import { localeFromAcceptLanguage, readRecipientToken } from '../../../delivery/trust'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Email preferences · Maison Lumen', robots: { index: false } }

@@ -1,8 +1,8 @@
 /** The consent banner's endpoint: GET the purposes and the current choice, POST a choice. */
 import config from '@payload-config'
 
-import { handleConsentGet, handleConsentPost } from '../../../delivery/customers/consentRequest'
-import { payloadRoute } from '../../../delivery/http/route'
+import { handleConsentGet, handleConsentPost } from '../../../delivery/customers'
+import { payloadRoute } from '../../../delivery/http'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,8 +1,8 @@
 /** The events API: POST /api/events with { events: [...] }. */
 import config from '@payload-config'
 
-import { handleEventsRequest } from '../../../delivery/customers/eventsRequest'
-import { payloadRoute } from '../../../delivery/http/route'
+import { handleEventsRequest } from '../../../delivery/customers'
+import { payloadRoute } from '../../../delivery/http'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,7 +1,7 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
-import { deliveryIdle, liveManifest } from '../../../delivery/snapshot/liveSnapshot'
+import { deliveryIdle, liveManifest } from '../../../delivery/snapshot'
 
 export const dynamic = 'force-dynamic'
 

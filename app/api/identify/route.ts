@@ -5,8 +5,8 @@
  */
 import config from '@payload-config'
 
-import { handleIdentify } from '../../../delivery/customers/identifyRequest'
-import { payloadRoute } from '../../../delivery/http/route'
+import { handleIdentify } from '../../../delivery/customers'
+import { payloadRoute } from '../../../delivery/http'
 
 export const dynamic = 'force-dynamic'
 

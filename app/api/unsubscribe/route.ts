@@ -1,8 +1,8 @@
 /** The List-Unsubscribe URL: POST one-click (RFC 8058), GET leads to the preference center. */
 import config from '@payload-config'
 
-import { payloadRoute } from '../../../delivery/http/route'
-import { handleUnsubscribeGet, handleUnsubscribePost } from '../../../delivery/customers/unsubscribeRequest'
+import { payloadRoute } from '../../../delivery/http'
+import { handleUnsubscribeGet, handleUnsubscribePost } from '../../../delivery/customers'
 
 export const dynamic = 'force-dynamic'
 

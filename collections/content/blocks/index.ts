@@ -1,30 +1,16 @@
-import type { CollectionConfig, Validate } from 'payload'
+import type { CollectionConfig } from 'payload'
 
-import { BLOCK_KINDS } from '../../../engine/axes'
-import { deliveryHooks } from '../../../delivery/snapshot/publishHooks'
+import { BLOCK_KINDS } from '../../../engine'
+import { deliveryHooks } from '../../../delivery/snapshot'
 import { contentAccess } from '../../access'
 import { blockContentFields } from '../../fields/blockContent'
+import { BLOCK_KIND_EDITING } from '../../fields/blockKinds'
 import { DEFAULT_TONE } from '../../fields/tones'
-import { activeWindowFields, audienceField, channelsField, lengthField, toneField } from '../../fields/variantAxes'
-import { checkVariantDistinct, rowIndexIn, type BlockAxesDraft, type VariantAxesDraft } from '../../fields/variantIdentity'
-
-const KIND_LABELS = {
-  hero: 'Hero',
-  text: 'Text',
-  offer: 'Offer',
-  cta: 'Call to action',
-  image: 'Image',
-  product: 'Product highlight',
-} as const
+import { activeWindowFields, audienceField, channelsField, lengthField, toneField, variantToneAndLength } from '../../fields/variantAxes'
+import { validateDistinctVariant, type BlockAxesDraft, type VariantAxesDraft } from '../../fields/variantIdentity'
 
 /** Reported on the variant's tone field: the first axis an editor would change. */
-const validateVariantDistinct: Validate = (value, { data, path }) => {
-  const index = rowIndexIn(path, 'variants')
-  if (!value) return 'Choose a tone for this variant'
-  if (index === undefined) return true
-  const doc = data as BlockAxesDraft & { variants?: VariantAxesDraft[] }
-  return checkVariantDistinct(doc, doc.variants ?? [], index)
-}
+const validateVariantDistinct = validateDistinctVariant((data) => data as BlockAxesDraft & { variants?: VariantAxesDraft[] })
 
 export const Blocks: CollectionConfig = {
   slug: 'blocks',
@@ -51,7 +37,7 @@ export const Blocks: CollectionConfig = {
           type: 'select',
           required: true,
           defaultValue: 'text',
-          options: BLOCK_KINDS.map((value) => ({ label: KIND_LABELS[value], value })),
+          options: BLOCK_KINDS.map((value) => ({ label: BLOCK_KIND_EDITING[value].label, value })),
           admin: { width: '40%' },
         },
       ],
@@ -84,13 +70,7 @@ export const Blocks: CollectionConfig = {
               admin: { initCollapsed: false },
               fields: [
                 { name: 'label', type: 'text', required: true, admin: { description: 'For editors and decision traces, e.g. “Gold members, short”.' } },
-                {
-                  type: 'row',
-                  fields: [
-                    toneField({ validate: validateVariantDistinct, admin: { width: '50%' } }),
-                    lengthField({ defaultValue: 'medium', admin: { width: '50%' } }),
-                  ],
-                },
+                variantToneAndLength(validateVariantDistinct),
                 channelsField,
                 audienceField,
                 activeWindowFields,

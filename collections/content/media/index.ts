@@ -1,10 +1,12 @@
+import path from 'node:path'
+
 import type { CollectionConfig, ImageSize } from 'payload'
 
-import { mediaDirectory } from '../../../delivery/render/mediaFiles'
-
-import { deliveryHooks } from '../../../delivery/snapshot/publishHooks'
+import { deliveryHooks } from '../../../delivery/snapshot'
 import { isEditor } from '../../access'
 
+/** Uploaded files live beside the embedded database; MEDIA_DIR overrides. */
+export const mediaDirectory = (): string => process.env.MEDIA_DIR ?? path.resolve(process.cwd(), 'data', 'media')
 
 const webWidths = [640, 1024, 1600]
 

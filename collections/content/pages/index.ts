@@ -1,12 +1,12 @@
 import type { CollectionConfig, Validate } from 'payload'
 
-import { CHANNELS } from '../../../engine/axes'
-import { deliveryHooks } from '../../../delivery/snapshot/publishHooks'
+import { CHANNELS } from '../../../engine'
+import { deliveryHooks } from '../../../delivery/snapshot'
 import { contentAccess } from '../../access'
 import { slugField } from '../../fields/slug'
 import { DEFAULT_TONE } from '../../fields/tones'
-import { activeWindowFields, audienceField, lengthField, toneField } from '../../fields/variantAxes'
-import { checkVariantDistinct, rowIndexIn, type BlockAxesDraft, type VariantAxesDraft } from '../../fields/variantIdentity'
+import { activeWindowFields, audienceField, lengthField, toneField, variantToneAndLength } from '../../fields/variantAxes'
+import { validateDistinctVariant, type BlockAxesDraft, type VariantAxesDraft } from '../../fields/variantIdentity'
 
 export const SCREEN_RESOLUTIONS = [
   { value: '1920x1080', label: 'Full HD landscape (1920 × 1080)', orientation: 'landscape' },
@@ -42,12 +42,7 @@ const requiredForEmail =
   (value, { data }) =>
     (data as PageDraft).channel !== 'email' || Boolean(value && String(value).trim()) || `${what} is required for an email`
 
-const validateSubjectVariant: Validate = (value, { data, path }) => {
-  if (!value) return 'Choose a tone for this variant'
-  const index = rowIndexIn(path, 'variants')
-  const email = (data as PageDraft).email ?? {}
-  return index === undefined ? true : checkVariantDistinct(email, email.variants ?? [], index)
-}
+const validateSubjectVariant = validateDistinctVariant((data) => (data as PageDraft).email)
 
 const validateOrientation: Validate = (value, { siblingData }) => {
   const resolution = SCREEN_RESOLUTIONS.find((option) => option.value === (siblingData as { resolution?: string }).resolution)
@@ -119,13 +114,7 @@ export const Pages: CollectionConfig = {
           labels: { singular: 'Subject variant', plural: 'Subject variants' },
           fields: [
             { name: 'label', type: 'text', required: true },
-            {
-              type: 'row',
-              fields: [
-                toneField({ validate: validateSubjectVariant, admin: { width: '50%' } }),
-                lengthField({ defaultValue: 'medium', admin: { width: '50%' } }),
-              ],
-            },
+            variantToneAndLength(validateSubjectVariant),
             audienceField,
             activeWindowFields,
             { name: 'subject', type: 'text', localized: true, required: true },

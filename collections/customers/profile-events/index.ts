@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { EVENT_TYPES } from '../../../engine/axes'
+import { EVENT_TYPES } from '../../../engine'
 import { isStaff } from '../../access'
 
 /** What touchpoints report: page views, clicks, conversions, answers, consent changes, trait updates. */

@@ -5,12 +5,10 @@
  */
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { profileInsight } from '../../../delivery/render/profileInsight'
-import { eraseProfile, exportProfile, profileById } from '../../../delivery/customers/profiles'
+import { eraseProfile, exportProfile, profileById } from '../../../delivery/customers'
+import { errorResponse } from '../../../delivery/http'
+import { profileInsight } from '../../../delivery/render'
 import { roleOf } from '../../access'
-
-const problem = (status: number, code: string, message: string) =>
-  Response.json({ error: { code, message, issues: [] } }, { status, headers: { 'Cache-Control': 'no-store' } })
 
 const idOf = (req: PayloadRequest) => String(req.routeParams?.id ?? '')
 
@@ -19,9 +17,9 @@ export const profileEndpoints: Endpoint[] = [
     path: '/:id/insight',
     method: 'get',
     handler: async (req) => {
-      if (!roleOf(req.user)) return problem(403, 'forbidden', 'Sign in to the admin to see profiles.')
+      if (!roleOf(req.user)) return errorResponse(403, 'forbidden', 'Sign in to the admin to see profiles.')
       const profile = await profileById(req.payload, idOf(req))
-      if (!profile) return problem(404, 'profile_not_found', 'No such profile.')
+      if (!profile) return errorResponse(404, 'profile_not_found', 'No such profile.')
       return Response.json(await profileInsight(req.payload, profile), { headers: { 'Cache-Control': 'no-store' } })
     },
   },
@@ -29,9 +27,9 @@ export const profileEndpoints: Endpoint[] = [
     path: '/:id/export',
     method: 'get',
     handler: async (req) => {
-      if (!roleOf(req.user)) return problem(403, 'forbidden', 'Sign in to the admin to export profiles.')
+      if (!roleOf(req.user)) return errorResponse(403, 'forbidden', 'Sign in to the admin to export profiles.')
       const exported = await exportProfile(req.payload, idOf(req))
-      if (!exported) return problem(404, 'profile_not_found', 'No such profile.')
+      if (!exported) return errorResponse(404, 'profile_not_found', 'No such profile.')
       return new Response(JSON.stringify(exported, null, 2), {
         headers: {
           'Content-Type': 'application/json; charset=utf-8',
@@ -46,9 +44,9 @@ export const profileEndpoints: Endpoint[] = [
     method: 'post',
     handler: async (req) => {
       const role = roleOf(req.user)
-      if (role !== 'admin' && role !== 'editor') return problem(403, 'forbidden', 'Only editors and admins can erase a profile.')
+      if (role !== 'admin' && role !== 'editor') return errorResponse(403, 'forbidden', 'Only editors and admins can erase a profile.')
       const erased = await eraseProfile(req.payload, idOf(req))
-      if (!erased) return problem(404, 'profile_not_found', 'No such profile.')
+      if (!erased) return errorResponse(404, 'profile_not_found', 'No such profile.')
       return Response.json({ erased: true }, { headers: { 'Cache-Control': 'no-store' } })
     },
   },

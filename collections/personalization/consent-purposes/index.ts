@@ -1,6 +1,6 @@
 import type { CollectionConfig, Payload } from 'payload'
 
-import { deliveryHooks } from '../../../delivery/snapshot/publishHooks'
+import { deliveryHooks } from '../../../delivery/snapshot'
 import { isAdmin, isStaff } from '../../access'
 import { slugField } from '../../fields/slug'
 

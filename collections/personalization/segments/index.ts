@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { deliveryHooks } from '../../../delivery/snapshot/publishHooks'
+import { deliveryHooks } from '../../../delivery/snapshot'
 import { contentAccess } from '../../access'
 import { segmentRulesField } from '../../fields/segmentRuleFields'
 import { slugField } from '../../fields/slug'

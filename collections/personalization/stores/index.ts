@@ -1,8 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { deliveryHooks } from '../../../delivery/snapshot/publishHooks'
-import { STORE_FORMATS } from '../../../engine/axes'
-import { isTimeZone } from '../../../engine/context'
+import { deliveryHooks } from '../../../delivery/snapshot'
+import { isTimeZone, STORE_FORMATS } from '../../../engine'
 import { contentAccess } from '../../access'
 import { slugField } from '../../fields/slug'
 

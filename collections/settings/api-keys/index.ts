@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { ValidationError } from 'payload'
 
 import { isAdmin } from '../../access'
-import { API_KEY_PATTERN, apiKeyHint, digestApiKey, issueApiKeySecret } from '../../../delivery/trust/apiKeySecret'
+import { API_KEY_PATTERN, apiKeyHint, digestApiKey, issueApiKeySecret } from '../../../delivery/trust'
 
 /** Passed through req.context so the create/rotate response can show the secret once. */
 const ISSUED_SECRET = 'tessera.issuedApiKey'

@@ -1,8 +1,8 @@
 /** The render API: GET or POST /api/render/{slug} → the page decided for this context. */
 import config from '@payload-config'
 
-import { payloadRoute } from '../../../../delivery/http/route'
-import { handleRenderRequest } from '../../../../delivery/render/renderRequest'
+import { payloadRoute } from '../../../../delivery/http'
+import { handleRenderRequest } from '../../../../delivery/render'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,8 +1,8 @@
 /** Batch rendering: POST /api/render/{slug}/batch?channel=email with up to 1,000 recipient contexts. */
 import config from '@payload-config'
 
-import { payloadRoute } from '../../../../../delivery/http/route'
-import { handleRenderBatch } from '../../../../../delivery/render/batch'
+import { payloadRoute } from '../../../../../delivery/http'
+import { handleRenderBatch } from '../../../../../delivery/render'
 
 export const dynamic = 'force-dynamic'
 

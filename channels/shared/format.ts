@@ -3,7 +3,7 @@
  * regional format of each language, and something sensible for values Intl
  * cannot format (shown as written rather than dropped).
  */
-import type { Locale } from '../engine/axes'
+import type { Locale } from '../../engine'
 
 const INTL_LOCALES: Partial<Record<Locale, string>> = { en: 'en-GB', fr: 'fr-FR' }
 export const intlLocale = (locale: Locale): string => INTL_LOCALES[locale] ?? locale

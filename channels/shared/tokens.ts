@@ -4,12 +4,10 @@
  * the same grammar and the same tidy disappearance of missing values as the
  * email templates (this reuses their implementation).
  */
-import type { Locale } from '../engine/axes'
-import type { ResolvedPage } from '../engine/resolvePage'
-import type { Content, RichInline, RichText } from '../engine/snapshot'
-import { intlLocale } from './email/emailLabels'
-import { fillTemplate, splitTemplate, type PlaceholderValues } from './email/emailTemplate'
-import { PlaceholderSet } from './email/placeholders'
+import type { Content, Locale, ResolvedPage, RichInline, RichText } from '../../engine'
+import { intlLocale } from './format'
+import { fillTemplate, splitTemplate, type PlaceholderValues } from './template'
+import { PlaceholderSet } from './placeholders'
 
 export type TokenValues = { firstName?: string; lastName?: string; store?: string; offerCode?: string }
 

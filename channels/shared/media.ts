@@ -2,8 +2,7 @@
  * Media as renderers hand it out: absolute URLs (emails and screens are read
  * far from our origin), alt text in the page's language.
  */
-import type { Locale } from '../engine/axes'
-import type { Media, MediaRendition } from '../engine/snapshot'
+import type { Locale, Media, MediaRendition } from '../../engine'
 
 export type PublicRendition = MediaRendition
 export type PublicMedia = { id: string; alt: string; url: string; width: number; height: number; sizes: Record<string, PublicRendition> }

@@ -9,7 +9,7 @@
  * "{{firstName}}, your picks" becomes "Your picks". The decision only depends
  * on the text around the hole, so it is made here, once.
  */
-import { escapeHtml } from '../web/html'
+import { escapeHtml } from './html'
 import { MARKER, MARKER_END, MARKER_START, type Placeholder, type PlaceholderField } from './placeholders'
 
 /** html: markup; text: the plain-text part; line: a subject or preheader (one line, no markup). */

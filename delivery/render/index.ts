@@ -1,0 +1,14 @@
+/**
+ * The render room: one decision service, and the responses built from it.
+ * `decide` (request context → decision, no HTTP) serves the render API, the
+ * batch endpoint, the demo website and the profile insight alike; the
+ * handlers render the decision in the asked format and respond with honest
+ * cache headers and ETags.
+ */
+export { handleRenderBatch, MAX_BATCH_RECIPIENTS } from './batch'
+export { decide, decideFor, DEFAULT_TIMEZONE, loadPage, type Decision, type DecisionFailure } from './decide'
+export { profileInsight } from './profileInsight'
+export { CHANNEL_FORMATS, handleRenderRequest, RENDER_FORMATS, type RenderFormat } from './renderRequest'
+export { cachePolicy, entityTag, notModified, type CachePolicy } from './respond'
+export { MAX_SCREEN_PIXELS, MAX_SCREEN_SIDE, screenPng } from './screen'
+export { renderSitePage, type SitePage } from './sitePage'

@@ -1,0 +1,11 @@
+/**
+ * The snapshot room: compile at publish, serve from memory. Published
+ * documents compile into an immutable, content-hashed delivery snapshot (a
+ * manifest and one bundle per page), stored in the database; render nodes
+ * keep the active one in memory and poll for a new version. Publish hooks on
+ * the collections that feed delivery ask for a compile.
+ */
+export { CompileError, compileBlock, compilePage, compileSegment, sortSegments, type BlockDoc, type PageDoc, type SegmentDoc } from './compileDocuments'
+export { compileFromDatabase, compileSnapshot, forgetCompiledBlocks, type CompiledSnapshot } from './compileSnapshot'
+export { compileNow, deliveryIdle, liveBundle, liveManifest, stopLiveSnapshot } from './liveSnapshot'
+export { deliveryHooks } from './publishHooks'

@@ -1,0 +1,23 @@
+/**
+ * The trust room: who is calling and what they may state. API keys (hashed,
+ * scoped), admin sessions, tokens and cookies this server signed, and the
+ * request context built from all of them by the trust rules. Nothing else
+ * decides what a request is allowed to say about a visitor.
+ */
+export { API_KEY_PATTERN, API_KEY_PREFIX, API_KEY_SCOPES, apiKeyHint, digestApiKey, issueApiKeySecret, type ApiKeyScope } from './apiKeySecret'
+export { forgetApiKeys } from './apiKeys'
+export { identifyCaller, type Caller, type CallerCheck } from './caller'
+export {
+  readRecipientToken,
+  readVisitToken,
+  recipientLinks,
+  RECIPIENT_TOKEN_DAYS,
+  signRecipientToken,
+  signVisitToken,
+  type RecipientClaims,
+  type RecipientLinks,
+} from './recipientTokens'
+export { contextFromQuery, contextIssues, localeFromAcceptLanguage, readRenderRequest, requestContext, type RequestContext } from './requestContext'
+export { CONSENT_COOKIE, PROFILE_COOKIE, readConsentCookie, readProfileCookie, signConsentCookie, signProfileCookie, type ConsentClaims, type ProfileClaims } from './signedCookies'
+export { DEVELOPMENT_SECRET, serverSecret } from './signedTokens'
+export { clearVisitorCookie, consentCookie, readCookie, visitorCookie, visitorCookies } from './visitorCookies'

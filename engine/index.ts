@@ -1,0 +1,49 @@
+/**
+ * The engine's one door. Everything outside engine/ imports from here: the
+ * shapes (axes, snapshot, context, segment rules) and the pure functions that
+ * decide (resolvePage, evaluateSegments). Files behind it are internals.
+ */
+export * from './axes'
+export * from './snapshot'
+export {
+  decisionContext,
+  isTimeZone,
+  localTime,
+  daypartAt,
+  PERSONALIZATION,
+  PurposeKeySchema,
+  RenderContextSchema,
+  type DecisionContext,
+  type DecisionDefaults,
+  type RenderContext,
+  type TraitValue,
+} from './context'
+export {
+  BEHAVIOUR_CATEGORY,
+  CLOCK_TIME,
+  ISO_DATE,
+  MATCH_MODES,
+  RULE_ATTRIBUTES,
+  RULE_OPERATORS,
+  RuleConditionSchema,
+  RuleGroupSchema,
+  SegmentRulesSchema,
+  TRAIT_KEY,
+  type MatchMode,
+  type RuleAttribute,
+  type RuleCondition,
+  type RuleGroup,
+  type RuleOperator,
+  type SegmentRules,
+} from './segmentRules'
+export { conditionHolds, countInWindow, evaluateSegments, type Membership, type SegmentEvaluation } from './segments'
+export { chooseCandidate, type CandidateTrace, type Filterable } from './select'
+export {
+  resolvePage,
+  type ChosenVariant,
+  type DecisionTrace,
+  type ResolvedBlock,
+  type ResolvedPage,
+  type SlotTrace,
+} from './resolvePage'
+export { plainText, safeHref } from './richText'
