@@ -21,7 +21,7 @@ import { Segments } from './collections/personalization/segments'
 import { Stores } from './collections/personalization/stores'
 import { ApiKeys } from './collections/settings/api-keys'
 import { Users } from './collections/settings/users'
-import { serverSecret } from './delivery/trust'
+import { assertProductionSettings, DEVELOPMENT_SECRET } from './delivery/http'
 import { seedDemo } from './migrations/demo/seed'
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
@@ -88,9 +88,7 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
   const migrations = pendingMigrations[databaseKind(databaseUri)]
 
   async function onInit(payload: Payload): Promise<void> {
-    if (!process.env.PAYLOAD_SECRET && process.env.NODE_ENV === 'production') {
-      throw new Error('PAYLOAD_SECRET is not set. Set it to a long random string (npm run demo creates one in data/).')
-    }
+    assertProductionSettings()
     if (process.env.PAYLOAD_MIGRATING === 'true') return
     if (migrations) await payload.db.migrate({ migrations })
     await ensureDefaultPurposes(payload)
@@ -98,7 +96,8 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
   }
 
   return buildConfig({
-    secret: serverSecret(),
+    // At build time there may be no secret yet: the server's start (instrumentation.ts, onInit) refuses production without one.
+    secret: process.env.PAYLOAD_SECRET || DEVELOPMENT_SECRET,
     serverURL: process.env.TESSERA_PUBLIC_URL,
     db: databaseAdapter(databaseUri),
     editor: lexicalEditor(),

@@ -22,7 +22,7 @@ export async function measureScreen(options: { quick: boolean }): Promise<Screen
       // Each run is another store, language and hour (Paris time, from 17:30), so each is a new decision.
       const at = new Date(Date.parse('2026-11-24T17:30:00Z') + index * 3_600_000).toISOString()
       const context = { channel: 'screen' as const, store: stores[index % stores.length], locale: (index % 2 ? 'fr' : 'en') as 'en' | 'fr', at, timezone: 'Europe/Paris' }
-      return decideFor(demo.manifest, bundle, { request: { context, caller: { kind: 'public' }, ignored: [], headers: {}, debug: false, trusted: false } })
+      return decideFor(demo.manifest, bundle, { request: { context, caller: { kind: 'public' }, ignored: [], debug: false, trusted: false } })
     }
     const params = (width: number, height: number, slide: number) => ({ width, height, refreshSeconds: 30, slideSeconds: 8, slide })
     const first = performance.now()

@@ -2,7 +2,7 @@
  * The render API's JSON representation of an assembled page. Portable: no
  * Node built-ins, so it runs at the edge like the engine.
  */
-import type { Content, Locale, ResolvedPage } from '../engine'
+import { type Content, type Locale, type ResolvedPage, safeHref } from '../engine'
 import { publicMedia, type PublicMedia } from './shared/media'
 
 export type JsonContent = Omit<Content, 'image'> & { image?: PublicMedia }
@@ -24,6 +24,14 @@ export type RenderedJson = {
   trace?: ResolvedPage['trace']
 }
 
+/** Links pass the allow-list again on the way out, as in every other channel (a caller may put them in an href). */
+function vettedLinks(content: Content): Content {
+  const cta = content.cta && { ...content.cta, url: safeHref(content.cta.url) }
+  const product = content.product && { ...content.product, url: safeHref(content.product.url) }
+  if (cta?.url === content.cta?.url && product?.url === content.product?.url) return content
+  return { ...content, ...(cta ? { cta } : {}), ...(product ? { product } : {}) }
+}
+
 export function renderJson(
   resolved: ResolvedPage,
   options: { ignored: string[]; mediaBase: string; defaultLocale: Locale; trace: boolean },
@@ -35,7 +43,7 @@ export function renderJson(
     personalized: resolved.personalized,
     ignored: options.ignored,
     blocks: resolved.blocks.map((block) => {
-      const { image, ...content } = block.content
+      const { image, ...content } = vettedLinks(block.content)
       const media = image ? resolved.media[image] : undefined
       return {
         slot: block.slot,

@@ -5,18 +5,38 @@
  */
 import type { RichInline, RichText } from './snapshot'
 
-const SAFE_HREF = /^(https?:\/\/\S+|mailto:\S+|tel:[+\d().-]+|\/(?!\/)\S*|#\S*)$/i
+const SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:'])
+const SITE = 'https://site.invalid'
+/** Characters no address of ours contains: white space, controls, and the backslash browsers read as a slash ("/\\evil.example" opens evil.example). */
+const FORBIDDEN = /[\u0000-\u0020\u007f-\u009f\\]/
+
+const parsed = (href: string, base?: string): URL | undefined => {
+  try {
+    return new URL(href, base)
+  } catch {
+    return undefined
+  }
+}
 
 /**
- * A link address we are willing to render, or undefined: http(s), mailto,
- * tel, site paths and fragments. Whitespace or control characters anywhere
- * (the "java\tscript:" trick) disqualify it, as does any other scheme.
+ * The one link vetting of the platform (admin validation, compile and every
+ * channel call it): the address we are willing to render, or undefined.
+ * http(s) with a host and no credentials, mailto:, tel:, fragments, and paths
+ * that stay on this site once a browser resolves them. Judged by parsing the
+ * URL as a browser would, never by a pattern on its text; what comes back is
+ * the address as written.
  */
 export function safeHref(href: unknown): string | undefined {
   if (typeof href !== 'string') return undefined
   const trimmed = href.trim()
-  if (/[\u0000-\u0020\u007f-\u009f]/.test(trimmed)) return undefined
-  return SAFE_HREF.test(trimmed) ? trimmed : undefined
+  if (!trimmed || FORBIDDEN.test(trimmed)) return undefined
+  if (trimmed.startsWith('#')) return trimmed
+  if (trimmed.startsWith('/')) return parsed(trimmed, SITE)?.origin === SITE ? trimmed : undefined
+  const url = parsed(trimmed)
+  if (!url || !SCHEMES.has(url.protocol)) return undefined
+  if (url.protocol === 'http:' || url.protocol === 'https:') return /^https?:\/\//i.test(trimmed) && url.hostname && !url.username && !url.password ? trimmed : undefined
+  if (url.protocol === 'tel:') return /^tel:\+?[\d().-]+$/i.test(trimmed) ? trimmed : undefined
+  return url.pathname ? trimmed : undefined
 }
 
 function inlineText(nodes: readonly RichInline[], links: 'inline' | 'drop'): string {

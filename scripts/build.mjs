@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-const SOURCES = ['app', 'collections', 'migrations', 'engine', 'channels', 'delivery', 'edge', 'payload.config.ts', 'next.config.mjs', 'tsconfig.json', 'package-lock.json']
+const SOURCES = ['app', 'collections', 'migrations', 'engine', 'channels', 'delivery', 'edge', 'payload.config.ts', 'instrumentation.ts', 'next.config.mjs', 'tsconfig.json', 'package-lock.json']
 
 function* files(entry) {
   const full = path.join(root, entry)

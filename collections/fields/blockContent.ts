@@ -5,7 +5,7 @@
  */
 import type { Field, Validate } from 'payload'
 
-import { type BlockKind, KIND_FIELDS } from '../../engine'
+import { type BlockKind, KIND_FIELDS, safeHref } from '../../engine'
 import { BLOCK_KIND_EDITING, type RequiredField } from './blockKinds'
 
 type KindData = { kind?: BlockKind }
@@ -15,11 +15,10 @@ const shownFor =
   (data: Partial<KindData> | undefined) =>
     !data?.kind || KIND_FIELDS[data.kind].includes(field)
 
-const SAFE_LINK = /^(https:\/\/|http:\/\/|\/(?!\/)|mailto:|tel:|#)/i
-
+/** The platform's one link vetting (engine's safeHref), as the admin's message. */
 export const validateLink: Validate = (value) => {
   if (!value) return true
-  return SAFE_LINK.test(String(value).trim()) || 'Use an https:// address, a site path starting with “/”, mailto: or tel:'
+  return safeHref(value) !== undefined || 'Use an https:// address, a path on this site starting with “/”, mailto: or tel: (no spaces or backslashes)'
 }
 
 const validatePrice: Validate = (value) =>

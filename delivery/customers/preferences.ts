@@ -12,7 +12,7 @@ import type { ConsentPurpose } from '../../engine'
 import { liveManifest } from '../snapshot'
 import type { RecipientClaims } from '../trust'
 import { recordEvents } from './events'
-import { ensureProfile, type Profile } from './profiles'
+import { ensureProfile, findProfile, profileKey, type Profile } from './profiles'
 
 export type ListStatus = 'subscribed' | 'unsubscribed'
 
@@ -27,20 +27,30 @@ export async function recipientProfile(payload: Payload, claims: RecipientClaims
   return ensureProfile(payload, { customer: claims.customer, visitor: claims.visitor, email: claims.email })
 }
 
-export function listViews(profile: Profile, lists: ConsentPurpose[], locale: 'en' | 'fr'): ListView[] {
+/** The recipient's profile if one exists; reading the preference page creates nothing. */
+export async function knownRecipient(payload: Payload, claims: RecipientClaims): Promise<Profile | undefined> {
+  const key = claims.customer ? profileKey.customer(claims.customer) : claims.visitor ? profileKey.visitor(claims.visitor) : claims.email ? profileKey.email(claims.email) : undefined
+  return key ? findProfile(payload, key) : undefined
+}
+
+export function listViews(profile: Profile | undefined, lists: ConsentPurpose[], locale: 'en' | 'fr'): ListView[] {
   return lists.map((list) => ({
     slug: list.slug,
     name: list.name[locale] ?? list.name.en ?? list.slug,
     description: list.description[locale] ?? list.description.en ?? '',
     paid: list.paid,
-    status: profile.subscriptions[list.slug]?.status ?? 'unknown',
+    status: profile?.subscriptions[list.slug]?.status ?? 'unknown',
   }))
 }
 
 /**
  * Sets one list's status for the recipient of `token`; other lists are not
- * touched. Repeating the same request changes nothing more (its idempotency
- * key is derived from the token, the list and the status).
+ * touched. A choice the profile already reflects changes and records nothing
+ * (a mailbox provider retrying a one-click POST). Otherwise it is a new
+ * event: its idempotency key names this very choice — `choice`, which the
+ * preference page puts fresh in each form it shows, or the list state it was
+ * made against — so a retry of the same post counts once, while a later
+ * choice, even one equal to an earlier choice, always counts and wins.
  */
 export async function setListStatus(
   payload: Payload,
@@ -49,11 +59,16 @@ export async function setListStatus(
   list: string,
   status: ListStatus,
   source: 'preference-center' | 'one-click',
+  choice?: string,
 ): Promise<Profile> {
   const lists = await marketingLists(payload)
   if (!lists.some((purpose) => purpose.slug === list)) throw new UnknownListError(list)
-  await recipientProfile(payload, claims)
-  const idempotencyKey = createHash('sha256').update(`${token}\0${list}\0${status}\0${source}`).digest('hex')
+  const profile = await recipientProfile(payload, claims)
+  const current = profile.subscriptions[list]
+  if (current?.status === status) return profile
+  const idempotencyKey = createHash('sha256')
+    .update([token, list, status, source, choice ?? current?.at ?? 'never chosen'].join('\0'))
+    .digest('hex')
   const manifest = await liveManifest(payload)
   await recordEvents(
     payload,

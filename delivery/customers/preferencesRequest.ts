@@ -16,13 +16,18 @@ export async function handlePreferencesPost(payload: Payload, request: Request):
   const token = form?.get('token')
   const list = form?.get('list')
   const action = form?.get('action')
+  // One choice per form shown (the page puts a fresh one in each): a double submit counts once, a later choice wins.
+  const choice = form?.get('choice')
   const claims = typeof token === 'string' ? await readRecipientToken(token) : undefined
   if (typeof token !== 'string' || !claims) return errorResponse(403, 'invalid_token', 'This link is not valid (altered or expired); nothing was changed.')
   if (typeof list !== 'string' || (action !== 'subscribe' && action !== 'unsubscribe')) {
     return errorResponse(400, 'invalid_form', 'Choose a list and whether to subscribe or unsubscribe.')
   }
+  if (choice !== null && (typeof choice !== 'string' || !/^[\w-]{8,64}$/.test(choice))) {
+    return errorResponse(400, 'invalid_form', 'The form is damaged: reload the preference page and choose again.', [{ path: 'choice', message: 'Expected the identifier the page put in its form' }])
+  }
   try {
-    await setListStatus(payload, token, claims, list, action === 'subscribe' ? 'subscribed' : 'unsubscribed', 'preference-center')
+    await setListStatus(payload, token, claims, list, action === 'subscribe' ? 'subscribed' : 'unsubscribed', 'preference-center', choice ?? undefined)
   } catch (error) {
     if (error instanceof UnknownListError) return errorResponse(404, 'unknown_list', error.message)
     throw error

@@ -58,7 +58,21 @@ export async function loadPage(payload: Payload, slug: string): Promise<PageFoun
 export async function decide(payload: Payload, slug: string, request: RequestContext): Promise<{ ok: true; decision: Decision } | { ok: false; failure: DecisionFailure }> {
   const page = await loadPage(payload, slug)
   if (!page.ok) return page
-  return { ok: true, decision: decideFor(page.manifest, page.bundle, await withProfile(payload, request)) }
+  const forChannel = onlyOnTheSite(request, request.context.channel ?? page.bundle.channel)
+  return { ok: true, decision: decideFor(page.manifest, page.bundle, await withProfile(payload, forChannel)) }
+}
+
+/**
+ * What a visitor brings themselves (our signed cookie, the visit link of one of
+ * their emails) personalizes the website for them, and nothing else: an email
+ * or a screen addressed to a person is for a keyed caller to ask for, so a
+ * forwarded link opens no one's email, lists or tokens.
+ */
+function onlyOnTheSite(request: RequestContext, channel: Channel): RequestContext {
+  if (channel === 'web' || request.caller.kind !== 'public' || !request.broughtBy) return request
+  const { visitor: _visitor, customer: _customer, traits: _traits, segments: _segments, ...anonymous } = request.context
+  const ignored = request.broughtBy.includes('visit-link') ? [...request.ignored, 'tessera'] : request.ignored
+  return { ...request, context: anonymous, ignored, broughtBy: undefined }
 }
 
 /** The engine's context for a request, with the service's defaults (channel, locale, time zone, clock, stores). */

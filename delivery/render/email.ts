@@ -32,10 +32,11 @@ export async function renderEmail(decision: Decision, base: string): Promise<Ema
   const list = bundle.email?.list
   if (list && profile?.subscriptions[list]?.status === 'unsubscribed') throw new RecipientUnsubscribedError(list)
   const identity = { customer: context.customer, visitor: context.visitor, email: decision.email }
-  const links =
-    identity.customer || identity.visitor || identity.email
-      ? await recipientLinks(base, { ...identity, ...(list ? { list } : {}) })
-      : // Not addressed to anyone (a preview, a template fetch): the links lead to the generic pages.
-        { unsubscribeUrl: `${base}/api/unsubscribe`, preferencesUrl: `${base}/preferences` }
+  // Links that act for a recipient (their lists, their site visits) are signed for a keyed caller only: the email platform.
+  const addressed = request.caller.kind === 'api-key' && Boolean(identity.customer || identity.visitor || identity.email)
+  const links = addressed
+    ? await recipientLinks(base, { ...identity, ...(list ? { list } : {}) })
+    : // Not addressed to anyone (a preview, a template fetch): the links lead to the generic pages.
+      { unsubscribeUrl: `${base}/api/unsubscribe`, preferencesUrl: `${base}/preferences` }
   return { ...personalizeEmail(compiled, recipient, links), ...(list ? { list } : {}) }
 }

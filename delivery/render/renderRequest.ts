@@ -60,7 +60,7 @@ function jsonOf(decision: Decision, base: string) {
 function webResponse(request: Request, decision: Decision, format: 'json' | 'html'): Response {
   const base = publicOrigin(request)
   // The same decision renders to the same bytes: render it once, then serve it from memory.
-  const key = `${format}|${decisionEtag(decision, format)}|${base}|${JSON.stringify(decision.tokens)}`
+  const key = `${format}|${decisionEtag(decision, format)}|${base}`
   if (format === 'html') {
     const html = renderedBody(key, decision.request.debug, () =>
       renderWebFragment(personalizePage(decision.resolved, decision.tokens), { mediaBase: base, defaultLocale: decision.manifest.defaultLocale }),
@@ -88,7 +88,7 @@ async function emailResponse(request: Request, decision: Decision, format: strin
 async function screenResponse(payload: Payload, request: Request, decision: Decision, format: 'html' | 'png'): Promise<Response> {
   const params = screenParams(new URL(request.url), decision)
   if (!params.ok) return params.response
-  const representation = screenRepresentation(format, params.value)
+  const representation = screenRepresentation(format, params.value, decision)
   const page = personalizePage(decision.resolved, decision.tokens)
   if (format === 'png') {
     if (isNotModified(request, decision, decisionEtag(decision, representation))) return respond(request, decision, '', 'image/png', representation)

@@ -3,41 +3,72 @@
  * depends on who asked is never stored by a shared cache: it is private (as
  * is anything an authenticated caller asked for, since it may carry inputs a
  * stranger could not state). A response that depends only on non-personal
- * context is public, varies on exactly the request headers it was derived
- * from, and on Cookie whenever a signed cookie could have changed the
- * decision. ETags derive from the snapshot version and the decision; bodies
- * rendered once per decision are kept in memory.
+ * context is public and varies on every request header that could have
+ * changed it, whether or not this request carried it. ETags derive from the
+ * snapshot version and everything that shaped the bytes; bodies rendered
+ * once per decision shape are kept in memory.
  */
 import { createHash } from 'node:crypto'
 
-import type { ResolvedPage, RuleAttribute } from '../../engine'
+import type { CompiledGroup, DeliveryManifest, PageBundle, RuleAttribute } from '../../engine'
 import { boundedMemory, processWide } from '../http'
-import type { RequestContext } from '../trust'
+import { headersFeeding } from '../trust'
 import type { Decision } from './decide'
 
 export const PUBLIC_MAX_AGE = Number(process.env.TESSERA_PUBLIC_MAX_AGE ?? 60)
 
-const TIME_ATTRIBUTES: ReadonlySet<RuleAttribute> = new Set(['daypart', 'weekday', 'date', 'time'])
-
 export type CachePolicy = { cacheControl: string; vary: string[]; shared: boolean }
 
-export function cachePolicy(resolved: Pick<ResolvedPage, 'personalized' | 'attributesRead'>, request: RequestContext, cookiesMatter: boolean): CachePolicy {
-  if (resolved.personalized || request.trusted) {
+/** Anything in a response that names or addresses its person: never for a shared cache. */
+const personalTokens = (decision: Decision) =>
+  Boolean(decision.tokens.firstName || decision.tokens.lastName || decision.tokens.offerCode || decision.email)
+
+/**
+ * The policy of one decision. Private when it read visitor data or came from
+ * an authenticated caller; otherwise public, varying on Authorization and
+ * Cookie (a keyed caller, an editor or a signed cookie would be decided
+ * differently) and on every header its page's decision can read.
+ */
+export function cachePolicy(decision: Decision): CachePolicy {
+  const { resolved, request } = decision
+  if (resolved.personalized || request.trusted || personalTokens(decision)) {
     return { cacheControl: 'private, no-cache', vary: ['Authorization', 'Cookie'], shared: false }
   }
-  const vary = new Set<string>()
-  for (const attribute of resolved.attributesRead) {
-    for (const header of request.headers[attribute] ?? []) vary.add(header)
-    if (TIME_ATTRIBUTES.has(attribute)) for (const header of request.headers.clock ?? []) vary.add(header)
-  }
-  // Text is chosen by language: if it came from Accept-Language, so does the response.
-  for (const header of request.headers.locale ?? []) vary.add(header)
-  if (cookiesMatter) vary.add('Cookie')
+  const vary = ['Authorization', 'Cookie', ...headersFeeding(attributesReadBy(decision.manifest, decision.bundle))]
   return {
     cacheControl: `public, max-age=0, s-maxage=${PUBLIC_MAX_AGE}, stale-while-revalidate=${PUBLIC_MAX_AGE * 5}`,
-    vary: [...vary].sort(),
+    vary: [...new Set(vary)].sort(),
     shared: true,
   }
+}
+
+const pageReads = new WeakMap<DeliveryManifest, WeakMap<PageBundle, ReadonlySet<RuleAttribute>>>()
+
+/**
+ * The attributes a decision of this page can read, known from the snapshot:
+ * the rules of the segments its variants target, and of every segment that
+ * states a tone or length preference (preferences apply to every slot).
+ */
+export function attributesReadBy(manifest: DeliveryManifest, bundle: PageBundle): ReadonlySet<RuleAttribute> {
+  let byBundle = pageReads.get(manifest)
+  if (!byBundle) pageReads.set(manifest, (byBundle = new WeakMap()))
+  let reads = byBundle.get(bundle)
+  if (!reads) {
+    const targeted = new Set<string>()
+    for (const block of Object.values(bundle.blocks)) for (const variant of block.variants) for (const id of variant.audience) targeted.add(id)
+    for (const variant of bundle.email?.variants ?? []) for (const id of variant.audience) targeted.add(id)
+    const attributes = new Set<RuleAttribute>()
+    const collect = (group: CompiledGroup) => {
+      for (const condition of group.conditions) attributes.add(condition.attribute)
+      for (const nested of group.groups) collect(nested)
+    }
+    for (const segment of manifest.segments) {
+      if (targeted.has(segment.id) || segment.preferredTone || segment.preferredLength) collect(segment.rule)
+    }
+    reads = attributes
+    byBundle.set(bundle, reads)
+  }
+  return reads
 }
 
 /** Strong validator: same snapshot, same decision, same representation ⇒ same ETag. */
@@ -53,10 +84,19 @@ export function notModified(ifNoneMatch: string | null, etag: string): boolean {
   return ifNoneMatch.split(',').some((tag) => bare(tag) === bare(etag))
 }
 
-/** Same snapshot, same decision, same representation ⇒ same ETag. */
-export function decisionEtag(decision: Decision, representation: string): string {
+/**
+ * What shapes a decision's bytes besides the snapshot: the chosen variants,
+ * the filled-in tokens, who it addresses, what was ignored. Same snapshot,
+ * same shape, same representation ⇒ same ETag (and same cached body).
+ */
+export function decisionShape(decision: Decision): string {
   const { resolved, request } = decision
-  return entityTag(decision.manifest.version, `${representation}|${resolved.decisionKey}|${resolved.personalized}|${request.ignored.join(',')}`)
+  const { customer, visitor } = request.context
+  return JSON.stringify([resolved.decisionKey, resolved.personalized, request.ignored, decision.tokens, customer ?? null, visitor ?? null, decision.email ?? null])
+}
+
+export function decisionEtag(decision: Decision, representation: string): string {
+  return entityTag(decision.manifest.version, `${representation}|${decisionShape(decision)}`)
 }
 
 /** Whether a GET can be answered 304 (never for a debug trace, which describes this request). */
@@ -74,7 +114,7 @@ export function respond(
   extraHeaders: Record<string, string> = {},
 ): Response {
   const { manifest, resolved, request: context } = decision
-  const policy = cachePolicy(resolved, context, manifest.segments.some((segment) => segment.personal))
+  const policy = cachePolicy(decision)
   const headers = new Headers({
     'Content-Type': contentType,
     'Cache-Control': policy.cacheControl,

@@ -7,11 +7,13 @@
 import type { Payload } from 'payload'
 
 import { renderScreenDocument, screenScriptHash } from '../../channels/screen/html'
+import { screenSlides } from '../../channels/screen/slides'
 import { imageDataUrl, renderScreenPng, screenPngImages } from '../../channels/screen/png'
 import type { ResolvedPage } from '../../engine'
 import { boundedMemory, errorResponse, processWide } from '../http'
 import type { Decision } from './decide'
 import { readMediaFile, uploadDirectory } from './mediaFiles'
+import { decisionShape } from './respond'
 
 /** 4K, either way round: anything bigger is refused. */
 export const MAX_SCREEN_PIXELS = 3840 * 2160
@@ -53,9 +55,18 @@ export function screenParams(url: URL, decision: Decision): { ok: true; value: S
   return { ok: true, value: { width, height, refreshSeconds, slideSeconds, slide } }
 }
 
-/** The representation's name, part of the ETag: a change of size or timing is a different document. */
-export const screenRepresentation = (format: 'html' | 'png', params: ScreenParams) =>
-  `screen-${format}|${params.width}x${params.height}|${params.refreshSeconds}|${params.slideSeconds}|${params.slide}`
+/**
+ * The representation's name, part of the ETag and of the PNG cache key. The
+ * document depends on its size and timing; a PNG only on its size and the
+ * slide it draws (wrapped around the page's slides, so that `slide=7` and
+ * `slide=1` of a three-slide page are one image, not two cache entries).
+ */
+export function screenRepresentation(format: 'html' | 'png', params: ScreenParams, decision: Decision): string {
+  const size = `${params.width}x${params.height}`
+  if (format === 'html') return `screen-html|${size}|${params.refreshSeconds}|${params.slideSeconds}`
+  const slides = screenSlides(decision.resolved, { width: params.width, height: params.height, defaultLocale: decision.manifest.defaultLocale }).length
+  return `screen-png|${size}|${params.slide % Math.max(1, slides)}`
+}
 
 export function screenDocument(resolved: ResolvedPage, decision: Decision, params: ScreenParams, base: string, etag: string): string {
   return renderScreenDocument(resolved, {
@@ -88,7 +99,8 @@ const pngCache = processWide('screenPngCache', () => boundedMemory<string, Promi
 
 /** The PNG of this decision at this size, rendered once and then served from memory. */
 export function screenPng(payload: Payload, resolved: ResolvedPage, decision: Decision, params: ScreenParams): Promise<Uint8Array> {
-  const key = `${decision.manifest.version}|${resolved.decisionKey}|${screenRepresentation('png', params)}`
+  // Everything that shapes the pixels: the decision, its filled-in tokens, the size and the slide.
+  const key = `${decision.manifest.version}|${decisionShape(decision)}|${screenRepresentation('png', params, decision)}`
   const cached = pngCache.get(key)
   if (cached) return cached
   const rendering = (async () => {

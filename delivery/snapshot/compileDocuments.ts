@@ -4,7 +4,7 @@
  * for the reading and writing). Only what a renderer needs survives: no
  * drafts, no editor-only names or notes, no secrets.
  */
-import { CLOCK_TIME, type CompiledBlock, type CompiledCondition, type CompiledGroup, type CompiledSegment, type CompiledSubjectVariant, type CompiledVariant, type ConsentPurpose, type Content, DEFAULT_LOCALE, KIND_FIELDS, LOCALES, type LocalizedContent, type LocalizedText, type Media, type MediaRendition, type PageBundle, type RuleCondition, type RuleGroup, SegmentRulesSchema, type Store } from '../../engine'
+import { CLOCK_TIME, type CompiledBlock, type CompiledCondition, type CompiledGroup, type CompiledSegment, type CompiledSubjectVariant, type CompiledVariant, type ConsentPurpose, type Content, DEFAULT_LOCALE, KIND_FIELDS, LOCALES, type LocalizedContent, type LocalizedText, type Media, type MediaRendition, type PageBundle, type RuleCondition, type RuleGroup, safeHref, SegmentRulesSchema, type Store } from '../../engine'
 import type { BlockDoc, ContentDoc, MediaDoc, PageDoc, PerLocale, PurposeDoc, SegmentDoc, SizeDoc, StoreDoc, SubjectVariantDoc } from './documents'
 import { richTextFromLexical } from './lexical'
 
@@ -124,12 +124,15 @@ const LOCALIZED_FIELDS: LocalizedField[] = [
 function sharedContent(doc: ContentDoc, target: Content): void {
   const image = idOf(doc.image)
   if (image) target.image = image
-  if (doc.cta?.url) target.cta = { ...target.cta, url: doc.cta.url }
+  // Links are vetted here as in the admin (an address stored before a rule tightened is dropped, not served).
+  const ctaUrl = safeHref(doc.cta?.url)
+  if (ctaUrl) target.cta = { ...target.cta, url: ctaUrl }
   if (doc.offer?.code) target.offer = { ...target.offer, code: doc.offer.code }
   if (doc.offer?.validUntil) target.offer = { ...target.offer, validUntil: doc.offer.validUntil }
   if (typeof doc.product?.price === 'number') target.product = { ...target.product, price: doc.product.price }
   if (doc.product?.currency) target.product = { ...target.product, currency: doc.product.currency }
-  if (doc.product?.url) target.product = { ...target.product, url: doc.product.url }
+  const productUrl = safeHref(doc.product?.url)
+  if (productUrl) target.product = { ...target.product, url: productUrl }
 }
 
 const clone = (content: Content): Content => ({

@@ -7,6 +7,7 @@
 export { API_KEY_PATTERN, API_KEY_PREFIX, API_KEY_SCOPES, apiKeyHint, digestApiKey, issueApiKeySecret, type ApiKeyScope } from './apiKeySecret'
 export { forgetApiKeys } from './apiKeys'
 export { identifyCaller, type Caller, type CallerCheck } from './caller'
+export { CONTEXT_HEADERS, headersFeeding } from './contextHeaders'
 export {
   readRecipientToken,
   readVisitToken,
@@ -19,5 +20,5 @@ export {
 } from './recipientTokens'
 export { contextFromQuery, contextIssues, localeFromAcceptLanguage, readRenderRequest, requestContext, type RequestContext } from './requestContext'
 export { CONSENT_COOKIE, PROFILE_COOKIE, readConsentCookie, readProfileCookie, signConsentCookie, signProfileCookie, type ConsentClaims, type ProfileClaims } from './signedCookies'
-export { DEVELOPMENT_SECRET, serverSecret } from './signedTokens'
+export { serverSecret } from './signedTokens'
 export { clearVisitorCookie, consentCookie, readCookie, visitorCookie, visitorCookies } from './visitorCookies'

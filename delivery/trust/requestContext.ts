@@ -14,9 +14,10 @@ import Negotiator from 'negotiator'
 import type { Payload } from 'payload'
 import type { z } from 'zod'
 
-import { isTimeZone, type Locale, LOCALES, type RenderContext, RenderContextSchema, type RuleAttribute } from '../../engine'
+import { isTimeZone, type Locale, LOCALES, type RenderContext, RenderContextSchema } from '../../engine'
 import { errorResponse, invalidInput, readJsonBody, zodIssues, type ErrorIssue } from '../http'
 import { identifyCaller, type Caller } from './caller'
+import { CONTEXT_HEADERS, geoHeadersOn } from './contextHeaders'
 import { readVisitToken } from './recipientTokens'
 import { CONSENT_COOKIE, PROFILE_COOKIE, readConsentCookie, readProfileCookie } from './signedCookies'
 import { readCookie } from './visitorCookies'
@@ -26,11 +27,15 @@ export type RequestContext = {
   caller: Caller
   /** Inputs stated by the request but not honoured (not trusted). */
   ignored: string[]
-  /** Request headers each context attribute came from (for Vary). */
-  headers: Partial<Record<RuleAttribute | 'clock', string[]>>
   /** Whether debug traces were asked for and allowed. */
   debug: boolean
   trusted: boolean
+  /**
+   * How a public visitor identified themselves: our signed profile cookie, or
+   * the visit link of one of their emails (`?tessera=`). Either personalizes
+   * the website for them, and nothing else.
+   */
+  broughtBy?: ('cookie' | 'visit-link')[]
 }
 
 const MAX_BODY_BYTES = 64 * 1024
@@ -123,34 +128,31 @@ function deviceFromHeaders(headers: Headers): RenderContext['device'] {
 }
 
 /** Geo headers set by the hosting platform (Vercel, Cloudflare). Off with TESSERA_GEO_HEADERS=off. */
-function geoFromHeaders(headers: Headers): { geo: NonNullable<RenderContext['geo']>; timezone?: string; used: Record<string, string[]> } {
-  const used: Record<string, string[]> = {}
+function geoFromHeaders(headers: Headers): { geo: NonNullable<RenderContext['geo']>; timezone?: string } {
   const geo: NonNullable<RenderContext['geo']> = {}
-  if (process.env.TESSERA_GEO_HEADERS === 'off') return { geo, used }
-  const pick = (attribute: string, names: string[]) => {
+  if (!geoHeadersOn()) return { geo }
+  const pick = (names: readonly string[]) => {
     for (const name of names) {
       const value = headers.get(name)
-      if (value) {
-        used[attribute] = [name]
-        try {
-          return decodeURIComponent(value)
-        } catch {
-          return value
-        }
+      if (!value) continue
+      try {
+        return decodeURIComponent(value)
+      } catch {
+        return value
       }
     }
     return undefined
   }
-  const country = pick('country', ['x-vercel-ip-country', 'cf-ipcountry'])
+  const country = pick(CONTEXT_HEADERS.country)
   if (country && /^[A-Za-z]{2}$/.test(country)) geo.country = country
-  const region = pick('region', ['x-vercel-ip-country-region'])
+  const region = pick(CONTEXT_HEADERS.region)
   if (region) geo.region = region.slice(0, 64)
-  const city = pick('city', ['x-vercel-ip-city', 'cf-ipcity'])
+  const city = pick(CONTEXT_HEADERS.city)
   if (city) geo.city = city.slice(0, 128)
-  const zone = pick('clock', ['x-vercel-ip-timezone', 'cf-timezone'])
+  const zone = pick(CONTEXT_HEADERS.clock)
   // A header never makes a request invalid: what does not parse is dropped.
   const timezone = zone && isTimeZone(zone) ? zone : undefined
-  return { geo, timezone, used }
+  return { geo, timezone }
 }
 
 /**
@@ -164,7 +166,6 @@ export async function requestContext(
   askedForDebug: boolean,
 ): Promise<{ ok: true; value: RequestContext } | { ok: false; issues: z.ZodError }> {
   const trusted = caller.kind !== 'public'
-  const headers: RequestContext['headers'] = {}
   const ignored: string[] = []
   const input: Record<string, unknown> = { ...stated }
 
@@ -181,39 +182,28 @@ export async function requestContext(
   // Context the platform's headers provide, unless the request stated it.
   if (!input.locale) {
     const locale = localeFromAcceptLanguage(request.headers.get('accept-language'))
-    if (locale) {
-      input.locale = locale
-      headers.locale = ['Accept-Language']
-    }
+    if (locale) input.locale = locale
   }
   // A request naming a store is about that store: its place and time zone, not the caller's.
-  const fromPlatform = input.store ? { geo: {}, used: {} as Record<string, string[]>, timezone: undefined } : geoFromHeaders(request.headers)
+  const fromPlatform = input.store ? { geo: {}, timezone: undefined } : geoFromHeaders(request.headers)
   const statedGeo = (input.geo ?? {}) as Record<string, unknown>
   const geo = { ...fromPlatform.geo, ...statedGeo }
   if (Object.keys(geo).length > 0) input.geo = geo
-  for (const attribute of ['country', 'region', 'city'] as const) {
-    if (fromPlatform.used[attribute] && statedGeo[attribute] === undefined) headers[attribute] = fromPlatform.used[attribute]
-  }
-  if (!input.timezone && fromPlatform.timezone) {
-    input.timezone = fromPlatform.timezone
-    headers.clock = fromPlatform.used.clock
-  }
+  if (!input.timezone && fromPlatform.timezone) input.timezone = fromPlatform.timezone
   if (!input.device) {
     const device = deviceFromHeaders(request.headers)
-    if (device) {
-      input.device = device
-      headers.device = ['Sec-CH-UA-Mobile', 'User-Agent']
-    }
+    if (device) input.device = device
   }
   if (!input.referrer && request.headers.get('referer')) {
     input.referrer = request.headers.get('referer')!.slice(0, 2048)
-    headers.referrer = ['Referer']
   }
 
   // A visitor is known to the public site only through what we signed: a link from an email, our cookies.
+  const broughtBy: NonNullable<RequestContext['broughtBy']> = []
   if (caller.kind !== 'api-key') {
     const recipient = await readVisitToken(new URL(request.url).searchParams.get('tessera'))
     if (recipient) {
+      broughtBy.push('visit-link')
       if (recipient.customer) input.customer = recipient.customer
       if (recipient.visitor) input.visitor = recipient.visitor
       if (recipient.email && !recipient.customer && !recipient.visitor) input.traits = { email: recipient.email, ...((input.traits as object | undefined) ?? {}) }
@@ -222,6 +212,7 @@ export async function requestContext(
     if (consent && input.consents === undefined) input.consents = consent.purposes
     const profile = await readProfileCookie(readCookie(request.headers, PROFILE_COOKIE))
     if (profile) {
+      broughtBy.push('cookie')
       if (profile.visitor && input.visitor === undefined) input.visitor = profile.visitor
       if (profile.segments && input.segments === undefined) input.segments = profile.segments
       if (profile.traits) input.traits = { ...profile.traits, ...((input.traits as object | undefined) ?? {}) }
@@ -230,7 +221,7 @@ export async function requestContext(
 
   const parsed = RenderContextSchema.safeParse(input)
   if (!parsed.success) return { ok: false, issues: parsed.error }
-  return { ok: true, value: { context: parsed.data, caller, ignored, headers, debug: trusted && askedForDebug, trusted } }
+  return { ok: true, value: { context: parsed.data, caller, ignored, debug: trusted && askedForDebug, trusted, ...(broughtBy.length > 0 ? { broughtBy } : {}) } }
 }
 
 /**

@@ -9,11 +9,15 @@ import { createHash } from 'node:crypto'
 import { jwtVerify, SignJWT } from 'jose'
 import type { z } from 'zod'
 
-/** Signs sessions and tokens when PAYLOAD_SECRET is unset outside production (never in production: the config refuses to start). */
-export const DEVELOPMENT_SECRET = 'tessera-development-secret-do-not-use-in-production'
+import { DEVELOPMENT_SECRET } from '../http'
 
-/** The secret Payload signs its sessions with, and ours derive from. */
-export const serverSecret = (): string => process.env.PAYLOAD_SECRET || DEVELOPMENT_SECRET
+/** The secret Payload signs its sessions with, and ours derive from; the development one only outside production. */
+export function serverSecret(): string {
+  const secret = process.env.PAYLOAD_SECRET
+  if (secret) return secret
+  if (process.env.NODE_ENV === 'production') throw new Error('PAYLOAD_SECRET is not set: production signs nothing with the development secret.')
+  return DEVELOPMENT_SECRET
+}
 
 function signingKey(): Uint8Array {
   return new Uint8Array(createHash('sha256').update(`tessera-signed-tokens\0${serverSecret()}`).digest())

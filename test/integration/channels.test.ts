@@ -8,10 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import baseline from '../../channels/email/caniemail-baseline.json'
 import { lintEmail } from '../../channels/email/lintEmail'
-import { seedDemo } from '../../migrations/demo/seed'
-import { deliveryIdle } from '../../delivery/snapshot'
 import { handleRenderBatch, handleRenderRequest } from '../../delivery/render'
-import { startPayload, type TestPayload } from './harness'
+import { startDemo, type TestPayload } from './harness'
 
 const API_KEY = 'tsk_integration_channels_key_0123456789abcdefgh'
 const BASE = 'http://localhost:3999'
@@ -36,10 +34,8 @@ describe('channels on the demo content', () => {
     )
 
   beforeAll(async () => {
-    t = await startPayload({ name: 'sqlite' })
+    t = await startDemo({ name: 'sqlite' }, API_KEY)
     payload = t.payload
-    await seedDemo(payload, { adminEmail: 'a@x.test', editorEmail: 'e@x.test', reviewerEmail: 'r@x.test', password: 'a-long-password', apiKey: API_KEY })
-    await deliveryIdle(payload)
   })
   afterAll(async () => t?.close())
 

@@ -140,6 +140,15 @@ for (const database of databasesUnderTest()) {
         expect(errors.map((error) => error.path).sort()).toEqual(['content.cta.label', 'content.cta.url'])
         expect(errors.find((error) => error.path === 'content.cta.url')?.message).toMatch(/https:\/\//)
 
+        // The admin vets links as the compiler and the channels do: "/\\evil.example" opens another site.
+        const backslash = await fieldErrors(
+          payload.create({
+            collection: 'blocks',
+            data: { name: 'Sneaky CTA', kind: 'cta', tone: 'friendly', length: 'short', content: { cta: { label: 'Go', url: '/\\evil.example' } } },
+          }),
+        )
+        expect(backslash.map((error) => error.path)).toEqual(['content.cta.url'])
+
         const image = await fieldErrors(
           payload.create({ collection: 'blocks', data: { name: 'No image', kind: 'image', tone: 'friendly', length: 'short', content: {} } }),
         )

@@ -7,12 +7,10 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { seedDemo } from '../../migrations/demo/seed'
 import { eraseProfile, exportProfile, findProfile, handleConsentPost, handleEventsRequest, handlePreferencesPost, handleUnsubscribePost, newIdempotencyKey, profileKey } from '../../delivery/customers'
-import { deliveryIdle } from '../../delivery/snapshot'
 import { CONSENT_COOKIE, PROFILE_COOKIE, signConsentCookie, signProfileCookie, signRecipientToken } from '../../delivery/trust'
 import { handleRenderBatch, handleRenderRequest } from '../../delivery/render'
-import { databasesUnderTest, startPayload, type TestPayload } from './harness'
+import { databasesUnderTest, startDemo, type TestPayload } from './harness'
 
 const KEY = 'tsk_integration_customers_key_0123456789abcdefg'
 const BASE = 'http://localhost:3999'
@@ -46,10 +44,8 @@ for (const database of databasesUnderTest()) {
     const consentEvent = (customer: string, consents: Record<string, boolean>) => ({ idempotencyKey: newIdempotencyKey(), type: 'consent_change', customer, consents })
 
     beforeAll(async () => {
-      t = await startPayload(database)
+      t = await startDemo(database, KEY)
       payload = t.payload
-      await seedDemo(payload, { adminEmail: 'a@x.test', editorEmail: 'e@x.test', reviewerEmail: 'r@x.test', password: 'a-long-password', apiKey: KEY })
-      await deliveryIdle(payload)
     })
     afterAll(async () => t?.close())
 

@@ -6,11 +6,10 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { seedDemo } from '../../migrations/demo/seed'
 import { CONSENT_COOKIE, forgetApiKeys, PROFILE_COOKIE, signConsentCookie, signProfileCookie } from '../../delivery/trust'
 import { compileFromDatabase, compileNow, deliveryIdle, liveManifest } from '../../delivery/snapshot'
 import { handleRenderRequest } from '../../delivery/render'
-import { databasesUnderTest, startPayload, type TestPayload } from './harness'
+import { databasesUnderTest, startDemo, type TestPayload } from './harness'
 
 const API_KEY = 'tsk_integration_render_key_0123456789abcdefghij'
 const BASE = 'http://tessera.test'
@@ -42,10 +41,8 @@ for (const database of databasesUnderTest()) {
     const heroLabel = (json: Json) => json.blocks[0]!.variant.label
 
     beforeAll(async () => {
-      t = await startPayload(database)
+      t = await startDemo(database, API_KEY)
       payload = t.payload
-      await seedDemo(payload, { adminEmail: 'a@x.test', editorEmail: 'e@x.test', reviewerEmail: 'r@x.test', password: 'a-long-password', apiKey: API_KEY })
-      await deliveryIdle(payload)
     })
     afterAll(async () => t?.close())
 

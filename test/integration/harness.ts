@@ -12,6 +12,7 @@ import pg from 'pg'
 import { getPayload, type Payload } from 'payload'
 
 import { deliveryIdle, stopLiveSnapshot } from '../../delivery/snapshot'
+import { seedDemo } from '../../migrations/demo/seed'
 import { createTesseraConfig } from '../../payload.config'
 
 export type DatabaseUnderTest = { name: 'sqlite' | 'postgres' | 'mongodb'; serverUri?: string; skipReason?: string }
@@ -89,4 +90,12 @@ export async function startPayload(database: DatabaseUnderTest): Promise<TestPay
       rmSync(scratch, { recursive: true, force: true })
     },
   }
+}
+
+/** A fresh database with the demo seeded (its API key is `apiKey`) and its first snapshot live. */
+export async function startDemo(database: DatabaseUnderTest, apiKey: string): Promise<TestPayload> {
+  const started = await startPayload(database)
+  await seedDemo(started.payload, { adminEmail: 'a@x.test', editorEmail: 'e@x.test', reviewerEmail: 'r@x.test', password: 'a-long-password', apiKey })
+  await deliveryIdle(started.payload)
+  return started
 }

@@ -57,6 +57,28 @@ describe('rich text compilation', () => {
     for (const ok of ['https://a.b/c', 'http://a.b', 'mailto:a@b.c', 'tel:+33 1 23'.replace(/ /g, ''), '/shop', '#top']) expect(safeHref(ok)).toBe(ok)
     for (const bad of ['javascript:x', 'JAVASCRIPT:x', ' javascript:x', 'vbscript:x', 'data:x', '//evil', 'java\nscript:x', 'ftp://x', '']) expect(safeHref(bad)).toBeUndefined()
   })
+
+  it('judges an address as a browser resolves it: nothing that leaves the site by a back door', () => {
+    // Browsers read a backslash as a slash: "/\\evil.example" opens https://evil.example/.
+    for (const bad of ['/\\evil.example', '\\\\evil.example', '/\\/evil.example', 'https://user:secret@bank.example', 'https:evil.example', 'http://', 'mailto:', 'tel:+33 1 23']) {
+      expect(safeHref(bad), bad).toBeUndefined()
+    }
+    for (const ok of ['/collection?next=/shop', '/a%5Cb', 'HTTPS://SHOP.EXAMPLE/Path', 'tel:+33(1)23-45']) expect(safeHref(ok), ok).toBe(ok)
+  })
+})
+
+describe('links in block content', () => {
+  it('are vetted at compile by the same rule as the admin: an unsafe call-to-action or product address is dropped', () => {
+    const block = compileBlock({
+      id: 9,
+      kind: 'product',
+      content: { headline: { en: 'A' }, cta: { label: { en: 'Go' }, url: '/\\evil.example' }, product: { name: { en: 'P' }, price: 1, url: 'javascript:alert(1)' } },
+      variants: [{ label: 'Safe', tone: 'formal', content: { cta: { url: 'https://shop.example/p' } } }],
+    })
+    expect(block.content.en?.cta).toEqual({ label: 'Go' })
+    expect(block.content.en?.product?.url).toBeUndefined()
+    expect(block.variants[0]!.content.en?.cta?.url).toBe('https://shop.example/p')
+  })
 })
 
 describe('block compilation', () => {

@@ -36,3 +36,20 @@ describe('the web renderer', () => {
     expect(html).not.toContain('tessera-cta')
   })
 })
+
+describe('the JSON channel', () => {
+  it('vets call-to-action and product links on the way out, like every channel', async () => {
+    const { renderJson } = await import('../../channels/json')
+    const page = {
+      version: 'v1',
+      page: { slug: 'home', title: 'Home', channel: 'web', locale: 'en' },
+      personalized: false,
+      blocks: [{ slot: 0, block: '1', kind: 'product', tone: 'friendly', length: 'medium', content: { cta: { label: 'Go', url: '/\\evil.example' }, product: { name: 'P', url: 'https://shop.example/p' } } }],
+      media: {},
+    } as unknown as Parameters<typeof renderJson>[0]
+    const json = renderJson(page, { ignored: [], mediaBase: 'https://cdn.example', defaultLocale: 'en', trace: false })
+    expect(json.blocks[0]!.content.cta?.url).toBeUndefined()
+    expect(json.blocks[0]!.content.cta?.label).toBe("Go")
+    expect(json.blocks[0]!.content.product?.url).toBe('https://shop.example/p')
+  })
+})

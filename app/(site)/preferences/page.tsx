@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto'
+
 import config from '@payload-config'
 import type { Metadata } from 'next'
 import { headers } from 'next/headers'
 import { getPayload } from 'payload'
 
-import { listViews, marketingLists, recipientProfile } from '../../../delivery/customers'
+import { listViews, marketingLists, knownRecipient } from '../../../delivery/customers'
 import { localeFromAcceptLanguage, readRecipientToken } from '../../../delivery/trust'
 
 export const dynamic = 'force-dynamic'
@@ -58,7 +60,7 @@ export default async function PreferencesPage({ searchParams }: Props) {
     )
   }
 
-  const profile = await recipientProfile(payload, claims)
+  const profile = await knownRecipient(payload, claims)
   const lists = listViews(profile, await marketingLists(payload), locale)
   const saved = lists.find((list) => list.slug === one(params.saved))
   return (
@@ -83,6 +85,7 @@ export default async function PreferencesPage({ searchParams }: Props) {
                 <input type="hidden" name="token" value={token} />
                 <input type="hidden" name="list" value={list.slug} />
                 <input type="hidden" name="action" value={subscribed ? 'unsubscribe' : 'subscribe'} />
+                <input type="hidden" name="choice" value={randomUUID()} />
                 <button type="submit" className="preferences-button">
                   {subscribed ? `${t.unsubscribe}: ${list.name}` : `${t.subscribe}: ${list.name}`}
                 </button>
