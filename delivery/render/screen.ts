@@ -86,9 +86,16 @@ export async function screenContentSecurityPolicy(base: string): Promise<string>
 /** Bound: 200 PNGs per process (a 4K PNG is a few MB), least recently used dropped first. */
 const pngCache = processWide('screenPngCache', () => boundedMemory<string, Promise<Uint8Array>>(200))
 
+const pngKey = (resolved: ResolvedPage, decision: Decision, params: ScreenParams) => `${decision.manifest.version}|${resolved.decisionKey}|${screenRepresentation('png', params)}`
+
+/** Whether this PNG is in memory (or being rendered): serving it costs no render. */
+export function isScreenPngCached(resolved: ResolvedPage, decision: Decision, params: ScreenParams): boolean {
+  return pngCache.has(pngKey(resolved, decision, params))
+}
+
 /** The PNG of this decision at this size, rendered once and then served from memory. */
 export function screenPng(payload: Payload, resolved: ResolvedPage, decision: Decision, params: ScreenParams): Promise<Uint8Array> {
-  const key = `${decision.manifest.version}|${resolved.decisionKey}|${screenRepresentation('png', params)}`
+  const key = pngKey(resolved, decision, params)
   const cached = pngCache.get(key)
   if (cached) return cached
   const rendering = (async () => {
