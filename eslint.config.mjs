@@ -2,7 +2,7 @@ import nextCoreWebVitals from 'eslint-config-next/core-web-vitals'
 import nextTypeScript from 'eslint-config-next/typescript'
 
 /** The rooms of delivery/: each is reached through its index.ts door. */
-const ROOMS = ['http', 'trust', 'snapshot', 'customers', 'render']
+const ROOMS = ['http', 'limits', 'trust', 'snapshot', 'customers', 'render']
 const CHANNELS = ['web', 'email', 'screen']
 
 const engineDoor = { regex: '(^|/)engine/.+', message: 'Import the engine through its door: engine/index.ts.' }

@@ -26,6 +26,8 @@ const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/
     TESSERA_PUBLIC_URL: `http://127.0.0.1:${port}`,
     DEMO_API_KEY: process.env.DEMO_API_KEY ?? 'tsk_e2e_render_and_events_key_0123456789abcdef',
     NEXT_TELEMETRY_DISABLED: '1',
+    // Small enough for test/e2e/rateLimits.spec.ts to reach; nothing else sends a wrong key. Other limits keep their defaults.
+    TESSERA_RATE_LIMIT_API_KEY_FAILURES: '3/1m',
   },
 })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))

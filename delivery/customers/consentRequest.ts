@@ -12,6 +12,7 @@ import { z } from 'zod'
 
 import { type ConsentPurpose, type Locale, LOCALES, PurposeKeySchema } from '../../engine'
 import { errorResponse, isSameOrigin, readJsonBody, zodIssues } from '../http'
+import { rateLimit, requestClient } from '../limits'
 import { liveManifest } from '../snapshot'
 import { clearVisitorCookie, consentCookie, localeFromAcceptLanguage, visitorCookie, visitorCookies } from '../trust'
 import { newIdempotencyKey, recordEvents } from './events'
@@ -46,6 +47,9 @@ export async function handleConsentGet(payload: Payload, request: Request): Prom
 
 export async function handleConsentPost(payload: Payload, request: Request): Promise<Response> {
   if (!isSameOrigin(request)) return errorResponse(403, 'cross_site', 'Consent is given on this site’s own pages.')
+  // A choice may create a profile: strangers get few per address.
+  const throttled = await rateLimit('consent', requestClient(request))
+  if (throttled) return throttled
   const body = await readJsonBody(request, 8 * 1024)
   if (!body.ok) return body.response
   const parsed = ChoiceSchema.safeParse(body.value)

@@ -19,7 +19,7 @@ const IdentifySchema = z
   .strict()
 
 export async function handleIdentify(payload: Payload, request: Request): Promise<Response> {
-  const identified = await identifyCaller(payload, request, { scope: 'events', requireKey: true })
+  const identified = await identifyCaller(payload, request, { scope: 'events', requireKey: true, limits: { trusted: 'keyIdentify' } })
   if (!identified.ok) return identified.response
   const body = await readJsonBody(request, 8 * 1024)
   if (!body.ok) return body.response

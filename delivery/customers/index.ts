@@ -6,7 +6,7 @@
  */
 export { handleConsentGet, handleConsentPost } from './consentRequest'
 export { EVENT_PURPOSE, MAX_EVENTS_PER_BATCH, newIdempotencyKey, recordEvents, VISITOR_STATED_TRAITS } from './events'
-export { handleEventsRequest } from './eventsRequest'
+export { handleEventsRequest, MAX_SITE_EVENTS_PER_BATCH } from './eventsRequest'
 export { handleIdentify } from './identifyRequest'
 export { knownRecipient, listViews, marketingLists, recipientProfile, setListStatus, type ListView } from './preferences'
 export { handlePreferencesPost } from './preferencesRequest'

@@ -1,8 +1,12 @@
-/** The preference center's form post: one list, subscribe or unsubscribe, from the signed link; back to the page. */
+/**
+ * The preference center's form post: one list, subscribe or unsubscribe, from
+ * the signed link; back to the page. Limited per address and per link.
+ */
 import type { Payload } from 'payload'
 
 import { errorResponse, isSameOrigin, publicOrigin, readFormBody } from '../http'
-import { readRecipientToken } from '../trust'
+import { rateLimit, requestClient } from '../limits'
+import { readRecipientToken, recipientLinkId } from '../trust'
 import { setListStatus, UnknownListError } from './preferences'
 
 /** One list, one action and a token: a few hundred bytes (a token is under 1 KB). */
@@ -10,6 +14,8 @@ const MAX_FORM_BYTES = 4 * 1024
 
 export async function handlePreferencesPost(payload: Payload, request: Request): Promise<Response> {
   if (!isSameOrigin(request)) return errorResponse(403, 'cross_site', 'Preferences are changed from this site’s preference page.')
+  const throttledAddress = await rateLimit('preferences', requestClient(request))
+  if (throttledAddress) return throttledAddress
   const body = await readFormBody(request, MAX_FORM_BYTES)
   if (!body.ok) return body.response
   const form = body.value
@@ -20,6 +26,8 @@ export async function handlePreferencesPost(payload: Payload, request: Request):
   const choice = form?.get('choice')
   const claims = typeof token === 'string' ? await readRecipientToken(token) : undefined
   if (typeof token !== 'string' || !claims) return errorResponse(403, 'invalid_token', 'This link is not valid (altered or expired); nothing was changed.')
+  const throttledLink = await rateLimit('preferencesPerLink', recipientLinkId(token))
+  if (throttledLink) return throttledLink
   if (typeof list !== 'string' || (action !== 'subscribe' && action !== 'unsubscribe')) {
     return errorResponse(400, 'invalid_form', 'Choose a list and whether to subscribe or unsubscribe.')
   }

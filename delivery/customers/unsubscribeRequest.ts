@@ -3,18 +3,24 @@
  * sent by mailbox providers without cookies or login) leaves the list the
  * email was sent to, and only that list; it is idempotent. A forged or
  * expired token gets 403 and changes nothing. GET (a person clicking the
- * link) leads to the preference center.
+ * link) leads to the preference center. Limited per link, and (generously:
+ * mailbox providers post for many recipients) per address.
  */
 import type { Payload } from 'payload'
 
 import { errorResponse, publicOrigin, readFormBody } from '../http'
-import { readRecipientToken } from '../trust'
+import { rateLimit, requestClient } from '../limits'
+import { readRecipientToken, recipientLinkId } from '../trust'
 import { setListStatus, UnknownListError } from './preferences'
 
 export async function handleUnsubscribePost(payload: Payload, request: Request): Promise<Response> {
+  const throttledAddress = await rateLimit('unsubscribe', requestClient(request))
+  if (throttledAddress) return throttledAddress
   const token = new URL(request.url).searchParams.get('token')
   const claims = await readRecipientToken(token)
   if (!token || !claims) return errorResponse(403, 'invalid_token', 'This unsubscribe link is not valid (altered or expired); nothing was changed.')
+  const throttledLink = await rateLimit('unsubscribePerLink', recipientLinkId(token))
+  if (throttledLink) return throttledLink
   if (!claims.list) return errorResponse(400, 'no_list', 'This link is not for a mailing list.')
   const body = await readFormBody(request, 1024)
   if (!body.ok) return body.response

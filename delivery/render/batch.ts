@@ -9,7 +9,8 @@ import { z } from 'zod'
 
 import { withProfile } from '../customers'
 import { errorResponse, invalidInput, publicOrigin, readJsonBody } from '../http'
-import { contextIssues, identifyCaller, requestContext } from '../trust'
+import { rateLimit } from '../limits'
+import { callerBudget, contextIssues, identifyCaller, requestContext } from '../trust'
 import { decideFor, loadPage } from './decide'
 import { RecipientUnsubscribedError, renderEmail, type EmailForRecipient } from './email'
 
@@ -46,6 +47,9 @@ export async function handleRenderBatch(payload: Payload, request: Request, slug
   if (!parsed.success) {
     return invalidInput('invalid_batch', 'Invalid batch', contextIssues(parsed.error, false), parsed.error.issues.some((issue) => issue.code === 'too_big'))
   }
+  // A key's budget counts recipients, not requests: ten batches of 100 cost what one of 1,000 does.
+  const throttled = await rateLimit('keyBatchRecipients', callerBudget(identified.caller, request), parsed.data.recipients.length)
+  if (throttled) return throttled
 
   const page = await loadPage(payload, slug)
   if (!page.ok) return errorResponse(page.failure.status, page.failure.code, page.failure.message)

@@ -10,11 +10,12 @@ import { personalizePage } from '../../channels/shared/tokens'
 import { renderWebFragment } from '../../channels/web/html'
 import type { Channel } from '../../engine'
 import { errorResponse, publicOrigin } from '../http'
-import { readRenderRequest } from '../trust'
+import { rateLimit, requestClient } from '../limits'
+import { readRenderRequest, type CallerLimits } from '../trust'
 import { decide, type Decision } from './decide'
 import { RecipientUnsubscribedError, renderEmail } from './email'
 import { decisionEtag, isNotModified, renderedBody, respond } from './respond'
-import { screenContentSecurityPolicy, screenDocument, screenParams, screenPng, screenRepresentation } from './screen'
+import { isScreenPngCached, screenContentSecurityPolicy, screenDocument, screenParams, screenPng, screenRepresentation } from './screen'
 
 export const RENDER_FORMATS = ['json', 'html', 'text', 'png'] as const
 export type RenderFormat = (typeof RENDER_FORMATS)[number]
@@ -26,6 +27,9 @@ export const CHANNEL_FORMATS: Record<Channel, readonly RenderFormat[]> = {
   screen: ['json', 'html', 'png'],
 }
 
+/** An API key (or an editor) spends from its own generous budget; the public from its address's. */
+const RENDER_LIMITS: CallerLimits = { trusted: 'keyRender', public: 'publicRender' }
+
 const formatIssue = (formats: readonly string[], suffix = '') => [{ path: 'format', message: `Expected one of ${formats.join(', ')}${suffix}` }]
 
 export async function handleRenderRequest(payload: Payload, request: Request, slug: string): Promise<Response> {
@@ -33,7 +37,7 @@ export async function handleRenderRequest(payload: Payload, request: Request, sl
   if (!(RENDER_FORMATS as readonly string[]).includes(format)) {
     return errorResponse(400, 'invalid_format', `Unknown format “${format}”; use ${RENDER_FORMATS.join(', ')}.`, formatIssue(RENDER_FORMATS))
   }
-  const read = await readRenderRequest(payload, request)
+  const read = await readRenderRequest(payload, request, RENDER_LIMITS)
   if (!read.ok) return read.response
   const decided = await decide(payload, slug, read.value)
   if (!decided.ok) return errorResponse(decided.failure.status, decided.failure.code, decided.failure.message)
@@ -92,6 +96,11 @@ async function screenResponse(payload: Payload, request: Request, decision: Deci
   const page = personalizePage(decision.resolved, decision.tokens)
   if (format === 'png') {
     if (isNotModified(request, decision, decisionEtag(decision, representation))) return respond(request, decision, '', 'image/png', representation)
+    // A render costs 100–400 ms of CPU: the public may ask for few that are not in memory yet (any size, any slide).
+    if (decision.request.caller.kind === 'public' && !isScreenPngCached(decision, params.value)) {
+      const throttled = await rateLimit('coldPng', requestClient(request))
+      if (throttled) return throttled
+    }
     return respond(request, decision, await screenPng(payload, page, decision, params.value), 'image/png', representation)
   }
   const base = publicOrigin(request)

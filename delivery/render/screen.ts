@@ -97,10 +97,17 @@ export async function screenContentSecurityPolicy(base: string): Promise<string>
 /** Bound: 200 PNGs per process (a 4K PNG is a few MB), least recently used dropped first. */
 const pngCache = processWide('screenPngCache', () => boundedMemory<string, Promise<Uint8Array>>(200))
 
+/** Everything that shapes the pixels: the decision, its filled-in tokens, the size and the slide. */
+const pngKey = (decision: Decision, params: ScreenParams) => `${decision.manifest.version}|${decisionShape(decision)}|${screenRepresentation('png', params, decision)}`
+
+/** Whether this PNG is in memory (or being rendered): serving it costs no render. */
+export function isScreenPngCached(decision: Decision, params: ScreenParams): boolean {
+  return pngCache.has(pngKey(decision, params))
+}
+
 /** The PNG of this decision at this size, rendered once and then served from memory. */
 export function screenPng(payload: Payload, resolved: ResolvedPage, decision: Decision, params: ScreenParams): Promise<Uint8Array> {
-  // Everything that shapes the pixels: the decision, its filled-in tokens, the size and the slide.
-  const key = `${decision.manifest.version}|${decisionShape(decision)}|${screenRepresentation('png', params, decision)}`
+  const key = pngKey(decision, params)
   const cached = pngCache.get(key)
   if (cached) return cached
   const rendering = (async () => {

@@ -4,6 +4,8 @@
  * id or address) and the list the email was sent to. The preference center and
  * the one-click unsubscribe endpoint accept nothing else.
  */
+import { createHash } from 'node:crypto'
+
 import { z } from 'zod'
 
 import { PurposeKeySchema } from '../../engine'
@@ -35,6 +37,9 @@ const VISIT_TOKEN_DAYS = 30
 export const signVisitToken = (claims: RecipientClaims) =>
   signToken({ customer: claims.customer, visitor: claims.visitor, email: claims.email }, VISIT_AUDIENCE, VISIT_TOKEN_DAYS * 24 * 3600)
 export const readVisitToken = (token: string | null | undefined) => verifyToken(token, VISIT_AUDIENCE, RecipientClaimsSchema)
+
+/** A short, stable name for one signed link: per-link rate limits count by it, and never store the token. */
+export const recipientLinkId = (token: string) => createHash('sha256').update(token).digest('base64url').slice(0, 22)
 
 export type RecipientLinks = { unsubscribeUrl: string; preferencesUrl: string; unsubscribeMailto?: string; visitToken?: string }
 

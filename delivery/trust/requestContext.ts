@@ -16,7 +16,7 @@ import type { z } from 'zod'
 
 import { isTimeZone, type Locale, LOCALES, type RenderContext, RenderContextSchema } from '../../engine'
 import { errorResponse, invalidInput, readJsonBody, zodIssues, type ErrorIssue } from '../http'
-import { identifyCaller, type Caller } from './caller'
+import { identifyCaller, type Caller, type CallerLimits } from './caller'
 import { CONTEXT_HEADERS, geoHeadersOn } from './contextHeaders'
 import { readVisitToken } from './recipientTokens'
 import { CONSENT_COOKIE, PROFILE_COOKIE, readConsentCookie, readProfileCookie } from './signedCookies'
@@ -228,10 +228,15 @@ export async function requestContext(
  * A render request as the trust rules read it: the caller (render scope), the
  * context stated in the query (GET) or the JSON body (POST), and what the
  * platform's headers and our signed cookies and links add. Everything a caller
- * can get wrong is a 4xx naming the parameter.
+ * can get wrong is a 4xx naming the parameter. `limits` are the rate limits
+ * the call spends from (the render API's; the demo site's pages have none).
  */
-export async function readRenderRequest(payload: Payload, request: Request): Promise<{ ok: true; value: RequestContext } | { ok: false; response: Response }> {
-  const identified = await identifyCaller(payload, request, { scope: 'render' })
+export async function readRenderRequest(
+  payload: Payload,
+  request: Request,
+  limits?: CallerLimits,
+): Promise<{ ok: true; value: RequestContext } | { ok: false; response: Response }> {
+  const identified = await identifyCaller(payload, request, { scope: 'render', limits })
   if (!identified.ok) return identified
 
   const query = contextFromQuery(new URL(request.url).searchParams)

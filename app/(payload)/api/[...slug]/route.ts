@@ -1,9 +1,11 @@
-/* Payload's REST API (standard route file). */
+/* Payload's REST API (standard route file); logins spend from the login rate limits. */
 import config from '@payload-config'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 
+import { limitLogins } from '../../../../delivery/trust'
+
 export const GET = REST_GET(config)
-export const POST = REST_POST(config)
+export const POST = limitLogins(REST_POST(config))
 export const DELETE = REST_DELETE(config)
 export const PATCH = REST_PATCH(config)
 export const PUT = REST_PUT(config)
