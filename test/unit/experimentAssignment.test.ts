@@ -20,6 +20,7 @@ import {
   prepareExperiment,
   startsNewPhase,
 } from '../../engine'
+import { compiledExperiment } from '../support/experimentBuilders'
 import { seededRandom } from '../support/seededRandom'
 
 const UNITS = 10_000
@@ -46,24 +47,7 @@ function unitIds(count: number): string[] {
 const ids = unitIds(UNITS)
 const everywhere: AssignmentContext = { channel: 'web', memberIds: new Set() }
 
-function experiment(overrides: Partial<CompiledExperiment> = {}): CompiledExperiment {
-  const key = overrides.key ?? 'hero-headline'
-  return CompiledExperimentSchema.parse({
-    key,
-    phase: 1,
-    seed: key,
-    status: 'running',
-    unit: 'person',
-    arms: [
-      { id: 'control', weight: 0.5 },
-      { id: 'bold', weight: 0.5 },
-    ],
-    coverage: 1,
-    audience: [],
-    channels: [],
-    ...overrides,
-  })
-}
+const experiment = compiledExperiment
 
 /** |actual − expected| ≤ tolerance: shares of 10,000 units are known to about ±0.5 %. */
 const near = (expected: number, tolerance: number) => ({
