@@ -2,8 +2,10 @@ import nextCoreWebVitals from 'eslint-config-next/core-web-vitals'
 import nextTypeScript from 'eslint-config-next/typescript'
 
 /** The rooms of delivery/: each is reached through its index.ts door. */
-const ROOMS = ['http', 'limits', 'trust', 'snapshot', 'customers', 'render']
+const ROOMS = ['http', 'limits', 'trust', 'snapshot', 'customers', 'render', 'experiments']
 const CHANNELS = ['web', 'email', 'screen']
+/** Rooms that may reach only some others (through their doors); a room not listed may reach any. */
+const ROOM_MAY_IMPORT = { experiments: ['http'] }
 
 const engineDoor = { regex: '(^|/)engine/.+', message: 'Import the engine through its door: engine/index.ts.' }
 const roomDoors = { regex: `(^|/)delivery/(${ROOMS.join('|')})/.+`, message: 'Import a delivery room through its door (delivery/<room>/index.ts).' }
@@ -45,6 +47,14 @@ const config = [
           patterns: [
             engineDoor,
             { regex: `^\\.\\./(${ROOMS.filter((other) => other !== room).join('|')})/.+`, message: 'Import another room through its door: ../<room>.' },
+            ...(ROOM_MAY_IMPORT[room]
+              ? [
+                  {
+                    regex: `^\\.\\./(${ROOMS.filter((other) => other !== room && !ROOM_MAY_IMPORT[room].includes(other)).join('|')})(/|$)`,
+                    message: `delivery/${room} may import only the engine and ${ROOM_MAY_IMPORT[room].join(', ')}.`,
+                  },
+                ]
+              : []),
             { regex: '(^|/)collections/', message: 'delivery/ does not import collections/ (collections depend on delivery, not the reverse).' },
           ],
         },

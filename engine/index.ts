@@ -1,7 +1,8 @@
 /**
  * The engine's one door. Everything outside engine/ imports from here: the
  * shapes (axes, snapshot, context, segment rules) and the pure functions that
- * decide (resolvePage, evaluateSegments). Files behind it are internals.
+ * decide (resolvePage, evaluateSegments, assign for experiments). Files
+ * behind it are internals.
  */
 export * from './axes'
 export * from './snapshot'
@@ -47,3 +48,24 @@ export {
   type SlotTrace,
 } from './resolvePage'
 export { plainText, safeHref } from './richText'
+export { armAt, bucketOf, bucketRanges, fnv1a, hashSeed, type BucketRanges, type HashSeed } from './experimentBuckets'
+export {
+  assign,
+  CompiledExperimentSchema,
+  EXPERIMENT_STATUSES,
+  EXPERIMENT_UNITS,
+  ExperimentArmSchema,
+  HOLDOUT_SEED,
+  inHoldout,
+  phaseSeed,
+  prepareExperiment,
+  startsNewPhase,
+  type Assignment,
+  type AssignmentContext,
+  type CompiledExperiment,
+  type ExperimentArm,
+  type ExperimentStatus,
+  type ExperimentUnit,
+  type NotEnrolledReason,
+  type PreparedExperiment,
+} from './experiments'

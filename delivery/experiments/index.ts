@@ -1,0 +1,51 @@
+/**
+ * The experiments room's door. For now: the statistics of results, pure and
+ * computed from per-arm sufficient statistics. Assignment lives in the engine
+ * (engine/experiments.ts); exposures, metrics and the results endpoint come
+ * later, behind this same door.
+ */
+export { chanceToBeatControl } from './bayesian'
+export { chiSquareSurvival, normalCdf, normalQuantile, studentTCdf, studentTQuantile, studentTTwoSided } from './distributions'
+export { cupedTheta, EFFECT_SCALES, effectOf, isEffect, welchSatterthwaite, type Effect, type EffectScale, type NoEffect } from './effects'
+export { tTest, welchTest, type TestResult } from './fixedHorizon'
+export {
+  DEFAULT_MAXIMUM_CONTROL_RELATIVE_ERROR,
+  DEFAULT_MINIMUM_UNITS_PER_ARM,
+  enoughDataForVerdict,
+  MULTIPLE_EXPOSURES_THRESHOLD,
+  multipleExposuresCheck,
+  sampleRatioCheck,
+  SRM_P_VALUE_THRESHOLD,
+  type DataRequirements,
+  type MultipleExposuresCheck,
+  type SampleRatioCheck,
+} from './health'
+export { holmAdjusted } from './multipleTesting'
+export { confidenceSequence, DEFAULT_SEQUENTIAL_TUNING, sequentialRho, type SequentialResult } from './sequential'
+export {
+  experimentStatistics,
+  ExperimentStatisticsInputSchema,
+  INFERENCE_VIEWS,
+  ResultsOptionsSchema,
+  type ArmComparison,
+  type ArmResult,
+  type ExperimentStatistics,
+  type ExperimentStatisticsInput,
+  type Inference,
+  type InferenceView,
+  type ResultsOptions,
+  type Verdict,
+} from './statistics'
+export {
+  ArmStatisticsSchema,
+  binomialArmStatistics,
+  CovariateSumsSchema,
+  meanOf,
+  mergeArmStatistics,
+  summarizeUnits,
+  summaryOf,
+  varianceOf,
+  type ArmStatistics,
+  type CovariateSums,
+  type MeanSummary,
+} from './sufficientStatistics'
