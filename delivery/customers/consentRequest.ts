@@ -17,12 +17,20 @@ import { liveManifest } from '../snapshot'
 import { clearVisitorCookie, consentCookie, localeFromAcceptLanguage, visitorCookie, visitorCookies } from '../trust'
 import { newIdempotencyKey, recordEvents } from './events'
 
-const ChoiceSchema = z.object({ purposes: z.array(PurposeKeySchema).max(50) }).strict()
+export const ChoiceSchema = z.object({ purposes: z.array(PurposeKeySchema).max(50) }).strict()
 
 /** Purposes a website visitor chooses in the banner (lists live in the preference center). */
 const bannerPurposes = (purposes: readonly ConsentPurpose[]) => purposes.filter((purpose) => purpose.kind !== 'marketing')
 
 const IDENTIFYING = new Set(['personalization', 'analytics'])
+
+/** What the banner shows: the purposes in the visitor's language, and their current choice (null before any). */
+export const ConsentStateSchema = z.object({
+  purposes: z.array(z.object({ slug: z.string(), kind: z.string(), required: z.boolean(), name: z.string(), description: z.string() })),
+  choice: z.object({ purposes: z.array(z.string()), at: z.string() }).nullable(),
+})
+/** A choice saved: the purposes granted (necessary always), when, and whether the visitor is now remembered. */
+export const ConsentSavedSchema = z.object({ purposes: z.array(z.string()), at: z.string(), identified: z.boolean() })
 
 export async function handleConsentGet(payload: Payload, request: Request): Promise<Response> {
   const manifest = await liveManifest(payload)

@@ -68,7 +68,18 @@ export type EventSource =
   /** The website's own calls: identity and consent come from the cookies the server signed. */
   | { kind: 'site'; visitor: string; consents: readonly string[] }
 
-export type EventOutcome = { index: number; status: 'accepted' | 'duplicate' | 'rejected'; code?: string; message?: string }
+export const EventOutcomeSchema = z.object({
+  index: z.number().int(),
+  status: z.enum(['accepted', 'duplicate', 'rejected']),
+  /** Why an event was rejected: no_identity, no_consent, trait_not_allowed… */
+  code: z.string().optional(),
+  message: z.string().optional(),
+})
+export type EventOutcome = z.infer<typeof EventOutcomeSchema>
+
+export const EventsResponseSchema = z
+  .object({ accepted: z.number().int(), duplicates: z.number().int(), rejected: z.number().int(), results: z.array(EventOutcomeSchema) })
+  .meta({ id: 'EventsResponse' })
 
 /** Traits a visitor may state about themselves from the website; others come only from trusted systems. */
 export const VISITOR_STATED_TRAITS = new Set(['interests', 'preferredStore', 'firstName', 'language', 'newsletterTopics'])

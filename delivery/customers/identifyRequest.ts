@@ -10,13 +10,16 @@ import { errorResponse, readJsonBody, zodIssues } from '../http'
 import { identifyCaller } from '../trust'
 import { ensureProfile } from './profiles'
 
-const IdentifySchema = z
+export const IdentifySchema = z
   .object({
     visitor: z.string().min(1).max(128).optional(),
     customer: z.string().min(1).max(128),
     email: z.string().email().max(320).optional(),
   })
   .strict()
+
+/** The profile the identities now share, and how many keys it is known by. */
+export const IdentifiedSchema = z.object({ profile: z.string(), keys: z.number().int() })
 
 export async function handleIdentify(payload: Payload, request: Request): Promise<Response> {
   const identified = await identifyCaller(payload, request, { scope: 'events', requireKey: true, limits: { trusted: 'keyIdentify' } })

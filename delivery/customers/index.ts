@@ -4,13 +4,13 @@
  * site's banner, the preference center and one-click unsubscribe, identify;
  * and a profile as decision context for the render room.
  */
-export { handleConsentGet, handleConsentPost } from './consentRequest'
-export { EVENT_PURPOSE, MAX_EVENTS_PER_BATCH, newIdempotencyKey, recordEvents, VISITOR_STATED_TRAITS } from './events'
+export { ChoiceSchema, ConsentSavedSchema, ConsentStateSchema, handleConsentGet, handleConsentPost } from './consentRequest'
+export { EVENT_PURPOSE, EventBatchSchema, EventsResponseSchema, MAX_EVENTS_PER_BATCH, newIdempotencyKey, recordEvents, VISITOR_STATED_TRAITS } from './events'
 export { handleEventsRequest, MAX_SITE_EVENTS_PER_BATCH } from './eventsRequest'
-export { handleIdentify } from './identifyRequest'
+export { handleIdentify, IdentifiedSchema, IdentifySchema } from './identifyRequest'
 export { knownRecipient, listViews, marketingLists, recipientProfile, setListStatus, type ListView } from './preferences'
 export { handlePreferencesPost } from './preferencesRequest'
 export { profileContext, withProfile, type KnownPerson } from './profileContext'
 export { ensureProfile, eraseProfile, exportProfile, findProfile, mergeProfiles, profileById, profileKey, type Profile } from './profiles'
 export { siteConsent } from './siteConsent'
-export { handleUnsubscribeGet, handleUnsubscribePost } from './unsubscribeRequest'
+export { handleUnsubscribeGet, handleUnsubscribePost, UnsubscribedSchema } from './unsubscribeRequest'

@@ -7,11 +7,15 @@
  * mailbox providers post for many recipients) per address.
  */
 import type { Payload } from 'payload'
+import { z } from 'zod'
 
 import { errorResponse, publicOrigin, readFormBody } from '../http'
 import { rateLimit, requestClient } from '../limits'
 import { readRecipientToken, recipientLinkId } from '../trust'
 import { setListStatus, UnknownListError } from './preferences'
+
+/** The list left. */
+export const UnsubscribedSchema = z.object({ unsubscribed: z.string() })
 
 export async function handleUnsubscribePost(payload: Payload, request: Request): Promise<Response> {
   const throttledAddress = await rateLimit('unsubscribe', requestClient(request))

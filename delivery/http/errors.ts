@@ -1,7 +1,13 @@
 /** Errors that reach a caller are data: `{ error: { code, message, issues } }` with the right status. */
-import type { z } from 'zod'
+import { z } from 'zod'
 
-export type ErrorIssue = { path: string; message: string }
+export const ErrorIssueSchema = z.object({ path: z.string(), message: z.string() })
+export type ErrorIssue = z.infer<typeof ErrorIssueSchema>
+
+/** Every error a caller gets: a code to branch on, a message a person can act on, and the fields at fault. */
+export const ErrorBodySchema = z
+  .object({ error: z.object({ code: z.string(), message: z.string(), issues: z.array(ErrorIssueSchema) }) })
+  .meta({ id: 'Error', example: { error: { code: 'invalid_context', message: 'Invalid context: geo.country: Too big', issues: [{ path: 'geo.country', message: 'Too big' }] } } })
 
 export function errorResponse(status: number, code: string, message: string, issues: ErrorIssue[] = [], headers: HeadersInit = {}): Response {
   return Response.json(

@@ -4,7 +4,7 @@
  * the public origin, and state that must be one per process.
  */
 export { readBoundedText, readFormBody, readJsonBody } from './body'
-export { errorResponse, invalidInput, zodIssues, type ErrorIssue } from './errors'
+export { ErrorBodySchema, errorResponse, invalidInput, zodIssues, type ErrorIssue } from './errors'
 export { boundedMemory, timedMemory } from './memory'
 export { assertProductionSettings, DEVELOPMENT_SECRET, productionProblems } from './productionSettings'
 export { processWide } from './processState'

@@ -15,7 +15,14 @@ export function payloadRoute(
   handle: (payload: Payload, request: Request, params: Record<string, string>) => Promise<Response> | Response,
 ): (request: Request, context: RouteContext) => Promise<Response> {
   return async (request, context) => {
-    const payload = await getPayload({ config })
+    let payload: Payload
+    try {
+      payload = await getPayload({ config })
+    } catch (error) {
+      // Not booted (a database that does not answer, a migration that failed): say so, and let the caller retry.
+      console.error(`${failure}: Payload could not start`, error)
+      return errorResponse(503, 'unavailable', `Not ready: ${error instanceof Error ? error.message : String(error)}`, [], { 'Retry-After': '5' })
+    }
     try {
       return await handle(payload, request, (await context?.params) ?? {})
     } catch (error) {

@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 import { z } from 'zod'
 
 import { withProfile } from '../customers'
-import { errorResponse, invalidInput, publicOrigin, readJsonBody } from '../http'
+import { ErrorBodySchema, errorResponse, invalidInput, publicOrigin, readJsonBody } from '../http'
 import { rateLimit } from '../limits'
 import { callerBudget, contextIssues, identifyCaller, requestContext } from '../trust'
 import { decideFor, loadPage } from './decide'
@@ -17,7 +17,7 @@ import { RecipientUnsubscribedError, renderEmail, type EmailForRecipient } from 
 export const MAX_BATCH_RECIPIENTS = 1000
 const MAX_BATCH_BYTES = 4 * 1024 * 1024
 
-const BatchSchema = z
+export const BatchSchema = z
   .object({
     /** Context shared by every recipient (each recipient's own values win). */
     context: z.record(z.string(), z.unknown()).optional(),
@@ -28,9 +28,15 @@ const BatchSchema = z
   })
   .strict()
 
-export type BatchResult =
-  | { index: number; ok: true; subject: string; preheader: string; html: string; text: string; headers: Record<string, string>; personalized: boolean }
-  | { index: number; ok: false; error: { code: string; message: string; issues: { path: string; message: string }[] } }
+export const BatchResultSchema = z.discriminatedUnion('ok', [
+  z.object({ index: z.number().int(), ok: z.literal(true), subject: z.string(), preheader: z.string(), html: z.string(), text: z.string(), headers: z.record(z.string(), z.string()), personalized: z.boolean() }),
+  z.object({ index: z.number().int(), ok: z.literal(false), error: ErrorBodySchema.shape.error }),
+])
+export type BatchResult = z.infer<typeof BatchResultSchema>
+
+export const BatchResponseSchema = z
+  .object({ page: z.object({ slug: z.string(), channel: z.literal('email') }), snapshot: z.object({ version: z.string() }), count: z.number().int(), results: z.array(BatchResultSchema) })
+  .meta({ id: 'BatchResponse' })
 
 export async function handleRenderBatch(payload: Payload, request: Request, slug: string): Promise<Response> {
   const url = new URL(request.url)

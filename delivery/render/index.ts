@@ -5,7 +5,7 @@
  * handlers render the decision in the asked format and respond with honest
  * cache headers and ETags.
  */
-export { handleRenderBatch, MAX_BATCH_RECIPIENTS } from './batch'
+export { BatchResponseSchema, BatchSchema, handleRenderBatch, MAX_BATCH_RECIPIENTS } from './batch'
 export { decide, decideFor, DEFAULT_TIMEZONE, loadPage, type Decision, type DecisionFailure } from './decide'
 export { profileInsight } from './profileInsight'
 export { CHANNEL_FORMATS, handleRenderRequest, RENDER_FORMATS, type RenderFormat } from './renderRequest'
