@@ -22,6 +22,8 @@ import { forget, lockOf, readById, ref, storeProfile, withProfileLocks, type Pro
 import { inUnitOfWork, isRaceLost, RaceLost } from './unitOfWork'
 
 export const MAX_EVENTS_PER_BATCH = 1000
+/** How far ahead of the server's clock a caller's occurredAt may be (clocks drift; the future has not happened). */
+export const MAX_CLOCK_AHEAD_MS = 5 * 60_000
 
 /** The purpose under which each kind of event may be collected. */
 export const EVENT_PURPOSE: Record<EventType, string> = {
@@ -42,7 +44,10 @@ export const EventSchema = z
     type: z.enum(EVENT_TYPES),
     name: z.string().min(1).max(128).optional(),
     category: z.string().max(64).regex(BEHAVIOUR_CATEGORY, 'A category is lowercase letters, digits and dashes, e.g. shoes').optional(),
-    occurredAt: z.iso.datetime({ offset: true }).optional(),
+    occurredAt: z.iso
+      .datetime({ offset: true })
+      .refine((value) => Date.parse(value) <= Date.now() + MAX_CLOCK_AHEAD_MS, 'At most 5 minutes ahead of the server’s clock: send when it happened')
+      .optional(),
     properties: z
       .record(z.string(), z.unknown())
       .refine((value) => JSON.stringify(value).length <= 4096, 'Properties are limited to 4 KB')

@@ -6,7 +6,7 @@
  */
 export { handleConsentGet, handleConsentPost } from './consentRequest'
 export { replayIfNeeded } from './eventReplay'
-export { EVENT_PURPOSE, MAX_EVENTS_PER_BATCH, newIdempotencyKey, recordEvents, VISITOR_STATED_TRAITS } from './events'
+export { EVENT_PURPOSE, MAX_CLOCK_AHEAD_MS, MAX_EVENTS_PER_BATCH, newIdempotencyKey, recordEvents, VISITOR_STATED_TRAITS } from './events'
 export { handleEventsRequest } from './eventsRequest'
 export { handleIdentify } from './identifyRequest'
 export { listViews, marketingLists, recipientProfile, setListStatus, type ListView } from './preferences'

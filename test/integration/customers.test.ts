@@ -214,6 +214,18 @@ for (const database of databasesUnderTest()) {
     })
 
     describe('timestamps', () => {
+      it('refuse an occurredAt more than 5 minutes ahead of the server’s clock, naming the event', async () => {
+        const customer = 'crm-future'
+        const refused = await postEvents([consentEvent(customer, { analytics: true }), event('page_view', customer, { occurredAt: minutesAhead(10) })])
+        expect(refused.status).toBe(400)
+        expect(refused.body.error?.code).toBe('invalid_events')
+        expect((refused.body as unknown as { error: { issues: { path: string }[] } }).error.issues.map((issue) => issue.path)).toEqual(['events.1.occurredAt'])
+        expect(await findProfile(payload, profileKey.customer(customer))).toBeUndefined()
+
+        // A clock a little ahead is within the allowance.
+        expect((await postEvents([consentEvent(customer, { analytics: true }), event('page_view', customer, { occurredAt: minutesAhead(4) })])).body.accepted).toBe(2)
+      })
+
       it('order consent changes and list subscriptions by when the server received them, not by the caller’s occurredAt', async () => {
         const customer = 'crm-clock'
         // A grant dated ahead, then a withdrawal: the withdrawal came later, and wins.
