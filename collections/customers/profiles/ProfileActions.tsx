@@ -1,5 +1,5 @@
 'use client'
-/** Export (right of access) and erase (right to be forgotten) a profile, from its page. */
+/** Export (right of access), erase (right to be forgotten) and rebuild a profile from its events, from its page. */
 import { Button, useDocumentInfo } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import React, { useState } from 'react'
@@ -22,10 +22,26 @@ export const ProfileActions: React.FC = () => {
     }
   }
 
+  const rebuild = async () => {
+    setStatus('Rebuilding from events…')
+    const response = await fetch(`/api/profiles/${id}/rebuild`, { method: 'POST', credentials: 'include' })
+    const body = (await response.json().catch(() => undefined)) as { events?: number; error?: { message?: string } } | undefined
+    if (response.ok) {
+      // The form and the insight below hold the old values: show the page anew.
+      setStatus(`Rebuilt from ${body?.events ?? 0} events; reloading…`)
+      window.location.reload()
+    } else {
+      setStatus(body?.error?.message ?? `Rebuild failed (${response.status})`)
+    }
+  }
+
   return (
     <div style={{ display: 'flex', gap: 'calc(var(--base) / 2)', alignItems: 'center' }}>
       <Button buttonStyle="secondary" size="small" el="anchor" url={`/api/profiles/${id}/export`} newTab>
         Export (JSON)
+      </Button>
+      <Button buttonStyle="secondary" size="small" onClick={() => void rebuild()}>
+        Rebuild from events
       </Button>
       <Button buttonStyle="error" size="small" onClick={() => void erase()}>
         Erase profile and events
