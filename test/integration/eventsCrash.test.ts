@@ -83,13 +83,18 @@ async function startServer(databaseUri: string, mediaDir: string, port: number):
   child.stdout!.on('data', keep)
   child.stderr!.on('data', keep)
   // 'close' comes after the output is read to its end.
-  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()))
-  let gone = false
-  void exited.then(() => (gone = true))
+  const started = Date.now()
+  let gone: string | undefined
+  const exited = new Promise<void>((resolve) =>
+    child.once('close', (code, signal) => {
+      gone = `code ${code}, signal ${signal}, after ${Date.now() - started} ms`
+      resolve()
+    }),
+  )
   // Ready when its health endpoint says so (polled: boot time varies).
   const deadline = Date.now() + 120_000
   for (;;) {
-    if (gone) throw new Error(`The events server exited while starting:\n${output}`)
+    if (gone) throw new Error(`The events server exited while starting (${gone}):\n${output}`)
     const healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then((response) => response.ok, () => false)
     if (healthy) break
     if (Date.now() > deadline) throw new Error(`The events server did not become healthy:\n${output}`)

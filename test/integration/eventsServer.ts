@@ -16,6 +16,9 @@ const port = Number(process.env.PORT)
 const config = createTesseraConfig({ databaseUri: process.env.DATABASE_URI, mediaDir: process.env.MEDIA_DIR })
 const postEvents = payloadRoute(config, 'The events could not be stored', handleEventsRequest)
 
+// Says why it stops when it stops by itself (a kill -9 says nothing).
+process.on('exit', (code) => console.error(`events server exiting with code ${code}`))
+
 let booted = false
 getPayload({ config }).then(
   () => (booted = true),
@@ -44,4 +47,9 @@ createServer(async (incoming, outgoing) => {
   }
   outgoing.writeHead(response.status, Object.fromEntries(response.headers))
   outgoing.end(Buffer.from(await response.arrayBuffer()))
-}).listen(port, '127.0.0.1')
+})
+  .on('error', (error) => {
+    console.error('The events server cannot listen', error)
+    process.exit(1)
+  })
+  .listen(port, '127.0.0.1')
