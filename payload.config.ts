@@ -21,6 +21,7 @@ import { Segments } from './collections/personalization/segments'
 import { Stores } from './collections/personalization/stores'
 import { ApiKeys } from './collections/settings/api-keys'
 import { Users } from './collections/settings/users'
+import { replayIfNeeded } from './delivery/customers'
 import { assertProductionSettings, DEVELOPMENT_SECRET } from './delivery/http'
 import { seedDemo } from './migrations/demo/seed'
 import { migrations as postgresMigrations } from './migrations/postgres'
@@ -91,6 +92,8 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
     assertProductionSettings()
     if (process.env.PAYLOAD_MIGRATING === 'true') return
     if (migrations) await payload.db.migrate({ migrations })
+    // Without transactions, events a crash left out of their profiles are put back before the first request.
+    await replayIfNeeded(payload)
     await ensureDefaultPurposes(payload)
     if (process.env.TESSERA_SEED_DEMO === '1') await seedDemo(payload)
   }

@@ -761,7 +761,7 @@ export interface ProfileKey {
   createdAt: string;
 }
 /**
- * Accepted events, each stored once (by idempotency key).
+ * Accepted events, each stored once (by idempotency key). A profile’s aggregates can be rebuilt from them.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "profile-events".
@@ -781,12 +781,44 @@ export interface ProfileEvent {
     | number
     | boolean
     | null;
+  /**
+   * The traits it stated (trait_update, form_answer).
+   */
+  traits?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * consent_change: purpose or list → granted.
+   */
+  consents?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   profile: number | Profile;
   occurredAt: string;
+  /**
+   * When the server received it: consents and lists are ordered by it.
+   */
+  receivedAt?: string | null;
   /**
    * The API key or first-party site that sent it.
    */
   source?: string | null;
+  /**
+   * Folded into its profile’s aggregates.
+   */
+  applied?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1456,9 +1488,13 @@ export interface ProfileEventsSelect<T extends boolean = true> {
   name?: T;
   category?: T;
   properties?: T;
+  traits?: T;
+  consents?: T;
   profile?: T;
   occurredAt?: T;
+  receivedAt?: T;
   source?: T;
+  applied?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,19 +1,29 @@
 /**
  * The events API: touchpoints report what happened, in batches of up to
  * 1,000 events, each with an idempotency key (a retried batch never counts
- * twice). An event is stored only if its purpose is consented to; accepted
- * events are committed in one transaction before the caller hears back; the
- * profile's aggregates (behaviour counts, traits, consents, lists) follow.
+ * twice). An event is stored only if its purpose is consented to. The
+ * accepted events and the changes they make to their profiles (behaviour
+ * counts, traits, consents, lists) are stored as one unit before the caller
+ * hears back: one transaction where the database has them, else events
+ * marked applied once their profiles hold them and repaired after a crash
+ * (eventReplay.ts).
  */
 import { randomUUID } from 'node:crypto'
 
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { BEHAVIOUR_CATEGORY, type ConsentPurpose, EVENT_TYPES, type EventType, PurposeKeySchema, RenderContextSchema } from '../../engine'
-import { ensureProfile, updateProfile, type Profile, type ProfileIdentity } from './profiles'
+import { replayIfNeeded, replayNeeded } from './eventReplay'
+import { foldEvent, mailingLists, type FoldedEvent } from './profileFold'
+import { ensureProfile, type ProfileIdentity } from './profileIdentity'
+import { markApplied } from './profileRebuild'
+import { forget, lockOf, readById, ref, storeProfile, withProfileLocks, type Profile } from './profiles'
+import { inUnitOfWork, isRaceLost, RaceLost } from './unitOfWork'
 
 export const MAX_EVENTS_PER_BATCH = 1000
+/** How far ahead of the server's clock a caller's occurredAt may be (clocks drift; the future has not happened). */
+export const MAX_CLOCK_AHEAD_MS = 5 * 60_000
 
 /** The purpose under which each kind of event may be collected. */
 export const EVENT_PURPOSE: Record<EventType, string> = {
@@ -34,7 +44,10 @@ export const EventSchema = z
     type: z.enum(EVENT_TYPES),
     name: z.string().min(1).max(128).optional(),
     category: z.string().max(64).regex(BEHAVIOUR_CATEGORY, 'A category is lowercase letters, digits and dashes, e.g. shoes').optional(),
-    occurredAt: z.iso.datetime({ offset: true }).optional(),
+    occurredAt: z.iso
+      .datetime({ offset: true })
+      .refine((value) => Date.parse(value) <= Date.now() + MAX_CLOCK_AHEAD_MS, 'At most 5 minutes ahead of the server’s clock: send when it happened')
+      .optional(),
     properties: z
       .record(z.string(), z.unknown())
       .refine((value) => JSON.stringify(value).length <= 4096, 'Properties are limited to 4 KB')
@@ -96,68 +109,37 @@ function granted(purpose: string, profile: Profile, source: EventSource): boolea
   return profile.consents[purpose]?.granted === true
 }
 
-const dayOf = (iso: string) => iso.slice(0, 10)
-
-/** Folds accepted events into the profile: counts, traits, consents and lists, newest first wins. */
-function applyToProfile(profile: Profile, events: { event: IncomingEvent; at: string }[], sourceName: string, purposes: readonly ConsentPurpose[]): void {
-  const lists = new Set(purposes.filter((purpose) => purpose.kind === 'marketing').map((purpose) => purpose.slug))
-  for (const { event, at } of events) {
-    profile.eventCount += 1
-    if (!profile.lastSeenAt || at > profile.lastSeenAt) profile.lastSeenAt = at
-    const day = dayOf(new Date(at).toISOString())
-    for (const series of event.category ? [event.type, `${event.type}:${event.category}`] : [event.type]) {
-      const counts = (profile.behaviour[series] ??= {})
-      counts[day] = (counts[day] ?? 0) + 1
-    }
-    for (const [key, value] of Object.entries(event.traits ?? {})) {
-      const current = profile.traits[key]
-      if (!current || current.at <= at) profile.traits[key] = { value, source: sourceName, at }
-    }
-    for (const [purpose, isGranted] of Object.entries(event.consents ?? {})) {
-      if (lists.has(purpose)) {
-        const current = profile.subscriptions[purpose]
-        if (!current || current.at <= at) profile.subscriptions[purpose] = { status: isGranted ? 'subscribed' : 'unsubscribed', source: sourceName, at }
-      } else {
-        const current = profile.consents[purpose]
-        if (!current || current.at <= at) profile.consents[purpose] = { granted: isGranted, source: sourceName, at }
-      }
-    }
-  }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const text = `${(error as Error)?.message ?? ''} ${String((error as { cause?: unknown })?.cause ?? '')}`
-  return /unique|duplicate key|E11000|SQLITE_CONSTRAINT/i.test(text)
-}
-
-/**
- * Stores a validated batch. Returns one outcome per event, in order. Events
- * of a purpose the person has not consented to are rejected, not stored.
- */
-export async function recordEvents(
-  payload: Payload,
-  events: IncomingEvent[],
-  source: EventSource,
-  purposes: readonly ConsentPurpose[],
-  attempt = 1,
-): Promise<EventOutcome[]> {
-  const outcomes: EventOutcome[] = events.map((_, index) => ({ index, status: 'accepted' }))
-  const sourceName = source.kind === 'site' ? 'site' : `api:${source.name}`
-
-  // Retries: keys already stored, or repeated within this batch, count once.
-  const keys = events.map((event) => event.idempotencyKey)
-  const { docs: stored } = await payload.find({
+async function storedKeys(payload: Payload, keys: string[], req?: PayloadRequest): Promise<Set<string>> {
+  const { docs } = await payload.find({
     collection: 'profile-events',
     where: { idempotencyKey: { in: [...new Set(keys)] } },
     select: { idempotencyKey: true },
     pagination: false,
     depth: 0,
     overrideAccess: true,
+    req,
   })
-  const seen = new Set(stored.map((doc) => doc.idempotencyKey))
-  const toStore: { index: number; event: IncomingEvent; profile: Profile; at: string }[] = []
-  const profiles = new Map<string, Profile>()
+  return new Set(docs.map((doc) => doc.idempotencyKey))
+}
 
+type Wanted = { index: number; event: IncomingEvent; profileId: string }
+
+/**
+ * Stores a validated batch. Returns one outcome per event, in order. Events
+ * of a purpose the person has not consented to are rejected, not stored; a
+ * consent change is read by the events after it in the same batch.
+ */
+export async function recordEvents(payload: Payload, events: IncomingEvent[], source: EventSource, purposes: readonly ConsentPurpose[], attempt = 1): Promise<EventOutcome[]> {
+  await replayIfNeeded(payload)
+  const outcomes: EventOutcome[] = events.map((_, index) => ({ index, status: 'accepted' }))
+  const sourceName = source.kind === 'site' ? 'site' : `api:${source.name}`
+  const receivedAt = new Date().toISOString()
+  const lists = mailingLists(purposes)
+
+  // Retries: keys already stored, or repeated within this batch, count once.
+  const seen = await storedKeys(payload, events.map((event) => event.idempotencyKey))
+  const wanted: Wanted[] = []
+  const profileOf = new Map<string, Profile>()
   for (const [index, event] of events.entries()) {
     if (seen.has(event.idempotencyKey)) {
       outcomes[index] = { index, status: 'duplicate' }
@@ -176,56 +158,80 @@ export async function recordEvents(
         continue
       }
     }
+    // Who it is about: found or created (and merged) in a unit of its own, before the events.
     const key = JSON.stringify(identity)
-    let profile = profiles.get(key)
-    if (!profile) {
-      profile = await ensureProfile(payload, identity)
-      profiles.set(key, profile)
-    }
-    // A consent change is read before the events that follow it in the same batch.
-    const purpose = EVENT_PURPOSE[event.type]
-    if (!granted(purpose, profile, source)) {
-      outcomes[index] = { index, status: 'rejected', code: 'no_consent', message: `No ${purpose} consent for this person: the event was not stored` }
-      continue
-    }
-    const at = event.occurredAt ? new Date(event.occurredAt).toISOString() : new Date().toISOString()
-    if (event.type === 'consent_change') applyToProfile(profile, [{ event, at }], sourceName, purposes)
-    toStore.push({ index, event, profile, at })
+    const profile = profileOf.get(key) ?? (await ensureProfile(payload, identity))
+    profileOf.set(key, profile)
+    wanted.push({ index, event, profileId: profile.id })
   }
+  if (wanted.length === 0) return outcomes
 
-  // Durable before the answer: every accepted event in one transaction.
-  const transactionID = await payload.db.beginTransaction()
-  const req = { transactionID, payload } as never
+  const byProfile = new Map<string, Wanted[]>()
+  for (const item of wanted) byProfile.set(item.profileId, [...(byProfile.get(item.profileId) ?? []), item])
   try {
-    for (const { event, profile, at } of toStore) {
-      await payload.db.create({
-        collection: 'profile-events',
-        data: {
-          idempotencyKey: event.idempotencyKey,
-          type: event.type,
-          name: event.name ?? null,
-          category: event.category ?? null,
-          properties: { ...(event.properties ?? {}), ...(event.traits ? { traits: event.traits } : {}), ...(event.consents ? { consents: event.consents } : {}) },
-          profile: Number.isNaN(Number(profile.id)) ? profile.id : Number(profile.id),
-          occurredAt: at,
-          source: sourceName,
-        },
-        req,
+    await withProfileLocks([...byProfile.keys()].map(lockOf.profile), async () => {
+      const profiles = await inUnitOfWork(payload, async ({ req, transactional }) => {
+        // A copy of this batch may have been stored since the first look.
+        const late = await storedKeys(payload, wanted.map(({ event }) => event.idempotencyKey), req)
+        const changed: Profile[] = []
+        const accepted: { event: IncomingEvent; folded: FoldedEvent; profileId: string }[] = []
+        for (const [id, items] of byProfile) {
+          const profile = await readById(payload, id, req)
+          // Merged into another profile since it was looked up: that one is not locked here.
+          if (!profile || profile.id !== id) throw new RaceLost(`profile ${id}`)
+          for (const { index, event } of items) {
+            if (late.has(event.idempotencyKey)) {
+              outcomes[index] = { index, status: 'duplicate' }
+              continue
+            }
+            const purpose = EVENT_PURPOSE[event.type]
+            if (!granted(purpose, profile, source)) {
+              outcomes[index] = { index, status: 'rejected', code: 'no_consent', message: `No ${purpose} consent for this person: the event was not stored` }
+              continue
+            }
+            const folded = foldedOf(event, sourceName, receivedAt)
+            foldEvent(profile, folded, lists)
+            accepted.push({ event, folded, profileId: id })
+          }
+          if (accepted.some((item) => item.profileId === id)) changed.push(profile)
+        }
+        // Events first: without a transaction, an event is in its profile only once marked applied.
+        const stored: (number | string)[] = []
+        for (const { event, folded, profileId } of accepted) {
+          const doc = await payload.db.create({
+            collection: 'profile-events',
+            data: { ...folded, idempotencyKey: event.idempotencyKey, name: event.name ?? null, properties: event.properties ?? null, profile: ref(profileId), applied: transactional },
+            req,
+          })
+          stored.push(doc.id as number | string)
+        }
+        for (const profile of changed) await storeProfile(payload, profile, req)
+        if (!transactional) await markApplied(payload, stored, req)
+        return changed
       })
-    }
-    if (transactionID) await payload.db.commitTransaction(transactionID)
+      forget(payload, ...profiles)
+    })
   } catch (error) {
-    if (transactionID) await payload.db.rollbackTransaction(transactionID)
-    // Two copies of one batch raced: the other stored it first. Count again, as a retry.
-    if (isUniqueViolation(error) && attempt < 3) return recordEvents(payload, events, source, purposes, attempt + 1)
+    // Without a transaction, what was stored before the failure is repaired before the next batch.
+    replayNeeded(payload)
+    // Two copies of one batch, or of one new person, raced: count again (the other's events are duplicates now).
+    if (isRaceLost(error) && attempt < 3) return recordEvents(payload, events, source, purposes, attempt + 1)
     throw error
   }
-
-  // The profile's aggregates follow the stored events (the copy above only gated this batch).
-  const byProfile = new Map<string, { event: IncomingEvent; at: string }[]>()
-  for (const { event, profile, at } of toStore) byProfile.set(profile.id, [...(byProfile.get(profile.id) ?? []), { event, at }])
-  for (const [id, list] of byProfile) await updateProfile(payload, id, (profile) => applyToProfile(profile, list, sourceName, purposes))
   return outcomes
+}
+
+/** What is stored of an accepted event, and folded into its profile. */
+function foldedOf(event: IncomingEvent, source: string, receivedAt: string): FoldedEvent {
+  return {
+    type: event.type,
+    category: event.category ?? null,
+    traits: event.traits ?? null,
+    consents: event.consents ?? null,
+    source,
+    occurredAt: event.occurredAt ? new Date(event.occurredAt).toISOString() : receivedAt,
+    receivedAt,
+  }
 }
 
 export const newIdempotencyKey = () => randomUUID()

@@ -8,7 +8,7 @@ import { z } from 'zod'
 
 import { errorResponse, readJsonBody, zodIssues } from '../http'
 import { identifyCaller } from '../trust'
-import { ensureProfile } from './profiles'
+import { ensureProfile } from './profileIdentity'
 
 export const IdentifySchema = z
   .object({

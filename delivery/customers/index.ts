@@ -1,16 +1,19 @@
 /**
  * The customers room: one profile per person, shared by every touchpoint.
- * Profiles (keys, merges, export, erasure), the events API, consent from the
- * site's banner, the preference center and one-click unsubscribe, identify;
- * and a profile as decision context for the render room.
+ * Profiles (keys, merges, export, erasure, rebuild from events), the events
+ * API, consent from the site's banner, the preference center and one-click
+ * unsubscribe, identify; and a profile as decision context for the render room.
  */
 export { ChoiceSchema, ConsentSavedSchema, ConsentStateSchema, handleConsentGet, handleConsentPost } from './consentRequest'
-export { EVENT_PURPOSE, EventBatchSchema, EventsResponseSchema, MAX_EVENTS_PER_BATCH, newIdempotencyKey, recordEvents, VISITOR_STATED_TRAITS } from './events'
+export { replayIfNeeded } from './eventReplay'
+export { EVENT_PURPOSE, EventBatchSchema, EventsResponseSchema, MAX_CLOCK_AHEAD_MS, MAX_EVENTS_PER_BATCH, newIdempotencyKey, recordEvents, VISITOR_STATED_TRAITS } from './events'
 export { handleEventsRequest, MAX_SITE_EVENTS_PER_BATCH } from './eventsRequest'
 export { handleIdentify, IdentifiedSchema, IdentifySchema } from './identifyRequest'
 export { knownRecipient, listViews, marketingLists, recipientProfile, setListStatus, type ListView } from './preferences'
 export { handlePreferencesPost } from './preferencesRequest'
 export { profileContext, withProfile, type KnownPerson } from './profileContext'
-export { ensureProfile, eraseProfile, exportProfile, findProfile, mergeProfiles, profileById, profileKey, type Profile } from './profiles'
+export { ensureProfile, type ProfileIdentity } from './profileIdentity'
+export { profileFromEvents, rebuildProfile, type RebuiltProfile } from './profileRebuild'
+export { eraseProfile, exportProfile, findProfile, profileById, profileKey, type Profile } from './profiles'
 export { siteConsent } from './siteConsent'
 export { handleUnsubscribeGet, handleUnsubscribePost, UnsubscribedSchema } from './unsubscribeRequest'

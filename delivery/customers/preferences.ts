@@ -12,7 +12,8 @@ import type { ConsentPurpose } from '../../engine'
 import { liveManifest } from '../snapshot'
 import type { RecipientClaims } from '../trust'
 import { recordEvents } from './events'
-import { ensureProfile, findProfile, profileKey, type Profile } from './profiles'
+import { ensureProfile } from './profileIdentity'
+import { findProfile, profileKey, type Profile } from './profiles'
 
 export type ListStatus = 'subscribed' | 'unsubscribed'
 

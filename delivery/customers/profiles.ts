@@ -1,15 +1,18 @@
 /**
  * Customer profiles: found by any key they are known by (visitor id, customer
- * id, email), created on first need, merged when two keys turn out to be the
- * same person, and changed one at a time (in this process, writes to one
- * profile are serialized and run in a transaction). Reads are remembered for a
- * few seconds so a page render costs at most one lookup.
+ * id, email), and written one at a time: in this process, whoever writes a
+ * profile holds its lock (withProfileLocks) for the whole unit of work, so a
+ * read-modify-write never loses another's change. Reads are remembered for a
+ * few seconds so a page render costs at most one lookup. A profile's
+ * aggregates follow from its events (profileFold.ts); who a person is
+ * (profileIdentity.ts) and merges (profileMerge.ts) live next door.
  */
 import type { LRUCache } from 'lru-cache'
-import type { DataFromCollectionSlug, Payload } from 'payload'
+import type { DataFromCollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import type { TraitValue } from '../../engine'
 import { processWide, timedMemory } from '../http'
+import { inUnitOfWork } from './unitOfWork'
 
 export type TraitRecord = { value: TraitValue; source: string; at: string }
 export type ConsentRecord = { granted: boolean; source: string; at: string }
@@ -46,9 +49,9 @@ const REMEMBER_MAX = 10_000
 type ProfileDoc = Pick<DataFromCollectionSlug<'profiles'>, 'id' | 'customerId' | 'email' | 'keys' | 'mergedInto' | 'traits' | 'consents' | 'subscriptions' | 'behaviour' | 'lastSeenAt' | 'eventCount'>
 
 /** Ids travel as strings here; SQL databases number their rows. */
-const ref = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id)
+export const ref = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id)
 
-const asRecord = <T>(value: unknown): Record<string, T> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, T>) : {})
+export const asRecord = <T>(value: unknown): Record<string, T> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, T>) : {})
 
 function fromDoc(doc: ProfileDoc): Profile {
   return {
@@ -95,11 +98,14 @@ function memoryOf(payload: Payload): Memory {
   return memory
 }
 
-function forget(payload: Payload, profile: Profile | undefined): void {
+/** Drops what is remembered of these profiles (call it once their change is committed). */
+export function forget(payload: Payload, ...profiles: (Profile | undefined)[]): void {
   const memory = memoryOf(payload)
-  if (!profile) return
-  memory.byId.delete(profile.id)
-  for (const key of profile.keys) memory.byKey.delete(key)
+  for (const profile of profiles) {
+    if (!profile) continue
+    memory.byId.delete(profile.id)
+    for (const key of profile.keys) memory.byKey.delete(key)
+  }
 }
 
 /** A profile by id, following merges to the profile that absorbed it. */
@@ -107,17 +113,18 @@ export async function profileById(payload: Payload, id: string): Promise<Profile
   return readById(payload, id)
 }
 
-async function readById(payload: Payload, id: string, hops = 0): Promise<Profile | undefined> {
-  const doc = (await payload.findByID({ collection: 'profiles', id, depth: 0, overrideAccess: true, disableErrors: true })) as ProfileDoc | null
+/** Uncached; inside a unit of work, pass its `req` to read what it wrote. */
+export async function readById(payload: Payload, id: string, req?: PayloadRequest, hops = 0): Promise<Profile | undefined> {
+  const doc = (await payload.findByID({ collection: 'profiles', id, depth: 0, overrideAccess: true, disableErrors: true, req })) as ProfileDoc | null
   if (!doc) return undefined
   const merged = doc.mergedInto ? String(typeof doc.mergedInto === 'object' ? doc.mergedInto.id : doc.mergedInto) : undefined
   // A merged profile points at the one that absorbed it (one hop, at most a few).
-  if (merged && hops < 3) return readById(payload, merged, hops + 1)
+  if (merged && hops < 3) return readById(payload, merged, req, hops + 1)
   return fromDoc(doc)
 }
 
-async function profileIdForKey(payload: Payload, key: string): Promise<string | undefined> {
-  const { docs } = await payload.find({ collection: 'profile-keys', where: { key: { equals: key } }, limit: 1, depth: 0, overrideAccess: true })
+export async function profileIdForKey(payload: Payload, key: string, req?: PayloadRequest): Promise<string | undefined> {
+  const { docs } = await payload.find({ collection: 'profile-keys', where: { key: { equals: key } }, limit: 1, depth: 0, overrideAccess: true, req })
   const profile = docs[0]?.profile
   return profile === undefined || profile === null ? undefined : String(typeof profile === 'object' ? profile.id : profile)
 }
@@ -140,121 +147,62 @@ export async function findProfile(payload: Payload, key: string): Promise<Profil
 
 // ─── Writing, one profile at a time ─────────────────────────────────────────
 
-const locks = new Map<string, Promise<unknown>>()
+const locks = processWide('profileLocks', () => new Map<string, Promise<unknown>>())
 
-async function serialized<T>(id: string, work: () => Promise<T>): Promise<T> {
-  const previous = locks.get(id) ?? Promise.resolve()
+async function serialized<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const previous = locks.get(name) ?? Promise.resolve()
   const next = previous.catch(() => {}).then(work)
-  locks.set(id, next)
+  locks.set(name, next)
   try {
     return await next
   } finally {
-    if (locks.get(id) === next) locks.delete(id)
+    if (locks.get(name) === next) locks.delete(name)
   }
 }
 
-async function addKey(payload: Payload, key: string, profileId: string): Promise<void> {
-  const { docs } = await payload.find({ collection: 'profile-keys', where: { key: { equals: key } }, limit: 1, depth: 0, overrideAccess: true })
-  if (docs[0]) await payload.update({ collection: 'profile-keys', id: docs[0].id, data: { profile: ref(profileId) as never }, overrideAccess: true })
-  else await payload.create({ collection: 'profile-keys', data: { key, profile: ref(profileId) as never }, overrideAccess: true })
-}
-
-/** Applies `change` to a profile and stores it; returns the stored profile. */
-export async function updateProfile(payload: Payload, id: string, change: (profile: Profile) => void): Promise<Profile> {
-  return serialized(id, async () => {
-    const current = await readById(payload, id)
-    if (!current) throw new Error(`Profile ${id} does not exist`)
-    const keysBefore = new Set(current.keys)
-    change(current)
-    pruneBehaviour(current.behaviour, new Date())
-    await payload.update({ collection: 'profiles', id: current.id, data: toData(current) as never, overrideAccess: true })
-    for (const key of current.keys) if (!keysBefore.has(key)) await addKey(payload, key, current.id)
-    forget(payload, current)
-    return current
-  })
-}
-
-function keysOf(identity: ProfileIdentity): string[] {
-  return [
-    ...(identity.customer ? [profileKey.customer(identity.customer)] : []),
-    ...(identity.email ? [profileKey.email(identity.email)] : []),
-    ...(identity.visitor ? [profileKey.visitor(identity.visitor)] : []),
-  ]
-}
-
-export type ProfileIdentity = { visitor?: string; customer?: string; email?: string }
+/** Lock names: a profile by id, and a key that may lead to none yet. */
+export const lockOf = { profile: (id: string) => `p:${id}`, key: (key: string) => `k:${key}` }
 
 /**
- * The profile of this identity, created if none exists; when its keys lead to
- * two profiles (a visitor who turns out to be a known customer), they are merged.
+ * Runs `work` holding these locks, all taken before it starts, always in one
+ * order, and held until it ends (its transaction included): two holders never
+ * wait on each other, and no one waits on a row another holder changed but has
+ * not committed. Not reentrant: inside, write with storeProfile and friends.
  */
-export async function ensureProfile(payload: Payload, identity: ProfileIdentity): Promise<Profile> {
-  const keys = keysOf(identity)
-  if (keys.length === 0) throw new Error('A profile needs a visitor id, a customer id or an email')
-  const found = new Map<string, Profile>()
-  for (const key of keys) {
-    const id = await profileIdForKey(payload, key)
-    if (id && !found.has(id)) {
-      const profile = await readById(payload, id)
-      if (profile) found.set(profile.id, profile)
-    }
-  }
-  let profiles = [...found.values()]
-  if (profiles.length === 0) {
-    const empty: Profile = { id: '', keys, traits: {}, consents: {}, subscriptions: {}, behaviour: {}, eventCount: 0, ...(identity.customer ? { customerId: identity.customer } : {}), ...(identity.email ? { email: identity.email.trim().toLowerCase() } : {}) }
-    const created = await payload.create({ collection: 'profiles', data: toData(empty) as never, overrideAccess: true })
-    for (const key of keys) await addKey(payload, key, String(created.id))
-    profiles = [fromDoc(created as unknown as ProfileDoc)]
-  }
-  // The customer's profile (else the oldest) absorbs the others.
-  profiles.sort((a, b) => Number(Boolean(b.customerId)) - Number(Boolean(a.customerId)) || (Number(a.id) || 0) - (Number(b.id) || 0))
-  let target = profiles[0]!
-  for (const other of profiles.slice(1)) target = await mergeProfiles(payload, target.id, other.id)
-  const missing = keys.filter((key) => !target.keys.includes(key))
-  if (missing.length > 0 || (identity.customer && !target.customerId) || (identity.email && !target.email)) {
-    target = await updateProfile(payload, target.id, (profile) => {
-      profile.keys.push(...missing)
-      if (identity.customer && !profile.customerId) profile.customerId = identity.customer
-      if (identity.email && !profile.email) profile.email = identity.email.trim().toLowerCase()
-    })
-  }
-  return target
+export async function withProfileLocks<T>(names: string[], work: () => Promise<T>): Promise<T> {
+  const ordered = [...new Set(names)].sort()
+  return ordered.reduceRight<() => Promise<T>>((inner, name) => () => serialized(name, inner), work)()
 }
 
-const newer = <T extends { at: string }>(a: T | undefined, b: T | undefined): T | undefined => (!a ? b : !b ? a : Date.parse(b.at) > Date.parse(a.at) ? b : a)
-
-function mergeNewest<T extends { at: string }>(into: Record<string, T>, from: Record<string, T>): void {
-  for (const [key, value] of Object.entries(from)) into[key] = newer(into[key], value)!
+async function addKey(payload: Payload, key: string, profileId: string, req: PayloadRequest): Promise<void> {
+  const existing = await profileIdForKey(payload, key, req)
+  if (existing === profileId) return
+  if (existing) await payload.update({ collection: 'profile-keys', where: { key: { equals: key } }, data: { profile: ref(profileId) as never }, overrideAccess: true, req })
+  else await payload.create({ collection: 'profile-keys', data: { key, profile: ref(profileId) as never }, overrideAccess: true, req })
 }
 
-/** Moves everything `sourceId` knows into `targetId`: newest value wins per trait, consent and list. */
-export async function mergeProfiles(payload: Payload, targetId: string, sourceId: string): Promise<Profile> {
-  if (targetId === sourceId) return (await readById(payload, targetId))!
-  const source = await readById(payload, sourceId)
-  if (!source || source.id === targetId) return (await readById(payload, targetId))!
-  const merged = await updateProfile(payload, targetId, (target) => {
-    mergeNewest(target.traits, source.traits)
-    mergeNewest(target.consents, source.consents)
-    mergeNewest(target.subscriptions, source.subscriptions)
-    for (const [series, days] of Object.entries(source.behaviour)) {
-      const into = (target.behaviour[series] ??= {})
-      for (const [day, count] of Object.entries(days)) into[day] = (into[day] ?? 0) + count
-    }
-    target.eventCount += source.eventCount
-    target.keys = [...new Set([...target.keys, ...source.keys])]
-    target.customerId ??= source.customerId
-    target.email ??= source.email
-    if (source.lastSeenAt && (!target.lastSeenAt || source.lastSeenAt > target.lastSeenAt)) target.lastSeenAt = source.lastSeenAt
-  })
-  // Events follow their customer; the old profile stays as a pointer for old cookies and links.
-  await payload.update({ collection: 'profile-events', where: { profile: { equals: source.id } }, data: { profile: ref(targetId) as never }, overrideAccess: true })
-  await payload.update({ collection: 'profiles', id: source.id, data: { mergedInto: ref(targetId) as never, keys: [], customerId: null, email: null }, overrideAccess: true })
-  forget(payload, source)
-  return merged
+/** Stores a profile changed under its lock; the keys it gained since `keysBefore` lead to it from now on. */
+export async function storeProfile(payload: Payload, profile: Profile, req: PayloadRequest, keysBefore: readonly string[] = profile.keys): Promise<void> {
+  pruneBehaviour(profile.behaviour, new Date())
+  await payload.update({ collection: 'profiles', id: profile.id, data: toData(profile) as never, overrideAccess: true, req })
+  for (const key of profile.keys) if (!keysBefore.includes(key)) await addKey(payload, key, profile.id, req)
+}
+
+/** A new profile known by `keys`, with nothing learned yet. */
+export async function createProfile(payload: Payload, keys: string[], known: Pick<Profile, 'customerId' | 'email'>, req: PayloadRequest): Promise<Profile> {
+  const empty: Profile = { id: '', keys, ...emptyAggregates(), ...known }
+  const created = await payload.create({ collection: 'profiles', data: toData(empty) as never, overrideAccess: true, req })
+  for (const key of keys) await addKey(payload, key, String(created.id), req)
+  return fromDoc(created as unknown as ProfileDoc)
+}
+
+/** What a profile has learned from its events, before the first one. */
+export function emptyAggregates(): Pick<Profile, 'traits' | 'consents' | 'subscriptions' | 'behaviour' | 'eventCount'> & { lastSeenAt?: string } {
+  return { traits: {}, consents: {}, subscriptions: {}, behaviour: {}, eventCount: 0, lastSeenAt: undefined }
 }
 
 /** Keeps behaviour within the look-back window. */
-function pruneBehaviour(behaviour: Behaviour, now: Date): void {
+export function pruneBehaviour(behaviour: Behaviour, now: Date): void {
   const oldest = new Date(now.getTime() - BEHAVIOUR_DAYS * 86_400_000).toISOString().slice(0, 10)
   for (const [series, days] of Object.entries(behaviour)) {
     for (const day of Object.keys(days)) if (day < oldest) delete days[day]
@@ -287,13 +235,15 @@ export async function exportProfile(payload: Payload, id: string) {
 export async function eraseProfile(payload: Payload, id: string): Promise<boolean> {
   const profile = await readById(payload, id)
   if (!profile) return false
-  await serialized(profile.id, async () => {
-    const { docs: absorbed } = await payload.find({ collection: 'profiles', where: { mergedInto: { equals: profile.id } }, depth: 0, pagination: false, overrideAccess: true })
-    const ids = [profile.id, ...absorbed.map((doc) => String(doc.id))]
-    await payload.delete({ collection: 'profile-events', where: { profile: { in: ids } }, overrideAccess: true })
-    await payload.delete({ collection: 'profile-keys', where: { profile: { in: ids } }, overrideAccess: true })
-    await payload.delete({ collection: 'profiles', where: { id: { in: ids } }, overrideAccess: true })
-  })
+  await withProfileLocks([lockOf.profile(profile.id)], () =>
+    inUnitOfWork(payload, async ({ req }) => {
+      const { docs: absorbed } = await payload.find({ collection: 'profiles', where: { mergedInto: { equals: profile.id } }, depth: 0, pagination: false, overrideAccess: true, req })
+      const ids = [profile.id, ...absorbed.map((doc) => String(doc.id))]
+      await payload.delete({ collection: 'profile-events', where: { profile: { in: ids } }, overrideAccess: true, req })
+      await payload.delete({ collection: 'profile-keys', where: { profile: { in: ids } }, overrideAccess: true, req })
+      await payload.delete({ collection: 'profiles', where: { id: { in: ids } }, overrideAccess: true, req })
+    }),
+  )
   forget(payload, profile)
   memoryOf(payload).byKey.clear()
   return true

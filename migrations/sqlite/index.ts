@@ -2,6 +2,7 @@ import * as migration_20261122_223934_initial from './20261122_223934_initial';
 import * as migration_20261122_230204_delivery_snapshots from './20261122_230204_delivery_snapshots';
 import * as migration_20261122_232622_stores_and_purposes from './20261122_232622_stores_and_purposes';
 import * as migration_20261123_000233_profiles_events_behaviour from './20261123_000233_profiles_events_behaviour';
+import * as migration_20261201_234155_event_application from './20261201_234155_event_application';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261123_000233_profiles_events_behaviour.up,
     down: migration_20261123_000233_profiles_events_behaviour.down,
-    name: '20261123_000233_profiles_events_behaviour'
+    name: '20261123_000233_profiles_events_behaviour',
+  },
+  {
+    up: migration_20261201_234155_event_application.up,
+    down: migration_20261201_234155_event_application.down,
+    name: '20261201_234155_event_application'
   },
 ];

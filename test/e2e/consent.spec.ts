@@ -142,3 +142,36 @@ test('an editor sees a profile in the admin with its consents, lists, segments a
   expect(body.profile.customerId).toBe(customer)
   expect(body.events).toHaveLength(3)
 })
+
+test('an editor rebuilds a profile from its events on its page; a reviewer may not', async ({ page, request }) => {
+  const customer = `e2e-rebuild-${Date.now()}`
+  await request.post('/api/events', {
+    headers: withKey,
+    data: {
+      events: [
+        { idempotencyKey: `${customer}-1`, type: 'consent_change', customer, consents: { personalization: true, analytics: true } },
+        { idempotencyKey: `${customer}-2`, type: 'trait_update', customer, traits: { loyaltyTier: 'gold' } },
+        { idempotencyKey: `${customer}-3`, type: 'page_view', customer, category: 'candles' },
+      ],
+    },
+  })
+  const rest = await restAsEditor(request)
+  const id = (await rest(`/api/profiles?where[customerId][equals]=${customer}&depth=0`)).docs[0].id
+
+  const login = await request.post('/api/users/login', { data: { email: 'reviewer@example.com', password: DEMO.password } })
+  const { token } = (await login.json()) as { token: string }
+  const refused = await request.post(`/api/profiles/${id}/rebuild`, { headers: { Authorization: `JWT ${token}` } })
+  expect(refused.status()).toBe(403)
+  expect((await refused.json()).error.code).toBe('forbidden')
+
+  const { logIn } = await import('./helpers')
+  await logIn(page)
+  await page.goto(`/admin/collections/profiles/${id}`)
+  const rebuilt = page.waitForResponse((response) => response.url().endsWith(`/api/profiles/${id}/rebuild`))
+  await page.getByRole('button', { name: 'Rebuild from events' }).click()
+  expect((await rebuilt).status()).toBe(200)
+  // The page shows the profile anew, as rebuilt, and says from how many events.
+  await expect(page.getByRole('status')).toHaveText('Rebuilt from 3 events')
+  await expect(page.getByRole('table', { name: 'Traits' })).toContainText('loyaltyTier')
+  expect((await rest(`/api/profiles/${id}?depth=0`)).eventCount).toBe(3)
+})

@@ -1,13 +1,29 @@
 /**
  * Knowing the customer, on real databases: events (idempotent, durable,
- * consent-gated), shared profiles (merge, erasure), mailing lists (preference
- * center and one-click, one list at a time) and the same decisions for the
- * same person on the website and in email.
+ * consent-gated, stored as one unit with their profile changes, ordered by
+ * the server's clock where the caller's could outrank it), shared profiles
+ * (merge, erasure, rebuild from events), mailing lists (preference center and
+ * one-click, one list at a time) and the same decisions for the same person on
+ * the website and in email.
  */
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { eraseProfile, exportProfile, findProfile, handleConsentPost, handleEventsRequest, handlePreferencesPost, handleUnsubscribePost, newIdempotencyKey, profileKey } from '../../delivery/customers'
+import {
+  ensureProfile,
+  eraseProfile,
+  exportProfile,
+  findProfile,
+  handleConsentPost,
+  handleEventsRequest,
+  handlePreferencesPost,
+  handleUnsubscribePost,
+  newIdempotencyKey,
+  profileById,
+  profileFromEvents,
+  profileKey,
+  rebuildProfile,
+} from '../../delivery/customers'
 import { CONSENT_COOKIE, PROFILE_COOKIE, signConsentCookie, signProfileCookie, signRecipientToken } from '../../delivery/trust'
 import { handleRenderBatch, handleRenderRequest } from '../../delivery/render'
 import { databasesUnderTest, startDemo, type TestPayload } from './harness'
@@ -41,7 +57,11 @@ for (const database of databasesUnderTest()) {
       return { status: response.status, json: response.headers.get('content-type')?.includes('json') ? await response.json() : undefined }
     }
     const countEvents = async (profileId: string) => (await payload.count({ collection: 'profile-events', where: { profile: { equals: profileId } } })).totalDocs
-    const consentEvent = (customer: string, consents: Record<string, boolean>) => ({ idempotencyKey: newIdempotencyKey(), type: 'consent_change', customer, consents })
+    const consentEvent = (customer: string, consents: Record<string, boolean>, occurredAt?: string) => ({ idempotencyKey: newIdempotencyKey(), type: 'consent_change', customer, consents, ...(occurredAt ? { occurredAt } : {}) })
+    const event = (type: string, customer: string, fields: Record<string, unknown> = {}) => ({ idempotencyKey: newIdempotencyKey(), type, customer, ...fields })
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString()
+    const minutesAhead = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString()
+    const storedProfile = async (customer: string) => (await profileById(payload, (await findProfile(payload, profileKey.customer(customer)))!.id))!
 
     beforeAll(async () => {
       t = await startDemo(database, KEY)
@@ -97,6 +117,131 @@ for (const database of databasesUnderTest()) {
       })
     })
 
+    describe('events and their profiles', () => {
+      it('keep each profile equal to the rebuild from its events, through mixed batches, retries and a merge', async () => {
+        const customer = 'crm-fold'
+        const visitor = 'visitor-fold'
+        const first = [
+          consentEvent(customer, { analytics: true, personalization: true, newsletter: true }),
+          event('page_view', customer, { category: 'candles', occurredAt: daysAgo(3) }),
+          event('trait_update', customer, { traits: { loyaltyTier: 'silver', firstName: 'Ada' }, occurredAt: daysAgo(2) }),
+          // An older word on a trait does not replace a newer one.
+          event('trait_update', customer, { traits: { loyaltyTier: 'bronze' }, occurredAt: daysAgo(10) }),
+          // Counted, but older than the behaviour window.
+          event('click', customer, { category: 'candles', occurredAt: daysAgo(120) }),
+        ]
+        expect((await postEvents(first)).body.accepted).toBe(5)
+        expect((await postEvents(first)).body.duplicates).toBe(5)
+        const cookie = await siteCookies(visitor, ['necessary', 'analytics', 'personalization'])
+        const fromSite = [
+          { idempotencyKey: newIdempotencyKey(), type: 'page_view', category: 'home' },
+          { idempotencyKey: newIdempotencyKey(), type: 'form_answer', traits: { interests: ['candles'], firstName: 'Addie' }, occurredAt: daysAgo(1) },
+        ]
+        expect((await postEvents(fromSite, { key: null, cookie, origin: BASE })).body.accepted).toBe(2)
+        const withdrawal = await postEvents([consentEvent(customer, { analytics: false, newsletter: false }), event('page_view', customer)])
+        expect(withdrawal.body.results.map((result) => result.status)).toEqual(['accepted', 'rejected'])
+        await ensureProfile(payload, { visitor, customer })
+        expect((await postEvents([consentEvent(customer, { analytics: true }), event('conversion', customer, { name: 'order' })])).body.accepted).toBe(2)
+
+        const stored = await storedProfile(customer)
+        expect(stored).toEqual(await profileFromEvents(payload, stored.id))
+        expect(stored.keys.sort()).toEqual([profileKey.customer(customer), profileKey.visitor(visitor)])
+        expect(stored.eventCount).toBe(10)
+        expect(await countEvents(stored.id)).toBe(10)
+        expect(stored.traits.loyaltyTier).toMatchObject({ value: 'silver', source: 'api:Demo render and events key' })
+        expect(stored.traits.firstName).toMatchObject({ value: 'Addie', source: 'site' })
+        expect(stored.consents.analytics?.granted).toBe(true)
+        expect(stored.subscriptions.newsletter?.status).toBe('unsubscribed')
+        expect(stored.behaviour['page_view:candles']).toEqual({ [daysAgo(3).slice(0, 10)]: 1 })
+        expect(stored.behaviour.click).toBeUndefined()
+        // A rebuild of a sound profile changes nothing.
+        expect((await rebuildProfile(payload, stored.id))!.profile).toEqual(stored)
+      })
+
+      it('are rebuilt from the events when a profile’s aggregates were damaged', async () => {
+        const customer = 'crm-damaged'
+        await postEvents([
+          consentEvent(customer, { analytics: true, personalization: true }),
+          event('page_view', customer, { category: 'candles' }),
+          event('page_view', customer, { category: 'candles' }),
+          event('trait_update', customer, { traits: { loyaltyTier: 'gold' } }),
+        ])
+        const sound = await storedProfile(customer)
+        await payload.update({ collection: 'profiles', id: sound.id, data: { eventCount: 0, traits: {}, consents: {}, behaviour: {} } })
+        expect((await storedProfile(customer)).eventCount).toBe(0)
+
+        expect(await rebuildProfile(payload, sound.id)).toMatchObject({ events: 4 })
+        expect(await storedProfile(customer)).toEqual(sound)
+      })
+
+      it.skipIf(database.name === 'mongodb')('leave nothing acknowledged out of a profile when a write fails halfway through a batch', async () => {
+        const customer = 'crm-halfway'
+        // The database itself refuses to store this profile (after its events were written), until the trigger is dropped.
+        const sql = (raw: string) => (payload.db as unknown as { execute: (args: { drizzle: unknown; raw: string }) => Promise<unknown>; drizzle: unknown }).execute({ drizzle: payload.db.drizzle, raw })
+        const failProfileWrites =
+          database.name === 'sqlite'
+            ? [`CREATE TRIGGER fail_profile_write BEFORE UPDATE ON profiles WHEN NEW.customer_id = '${customer}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`]
+            : [
+                `CREATE FUNCTION fail_profile_write() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$`,
+                `CREATE TRIGGER fail_profile_write BEFORE UPDATE ON profiles FOR EACH ROW WHEN (NEW.customer_id = '${customer}') EXECUTE FUNCTION fail_profile_write()`,
+              ]
+        const batch = [consentEvent(customer, { analytics: true }), event('page_view', customer, { category: 'candles' }), event('click', customer, { category: 'candles' })]
+        for (const statement of failProfileWrites) await sql(statement)
+        try {
+          const failure = await postEvents(batch).then(
+            () => 'no failure',
+            (error: Error) => `${error.message} ${String(error.cause)}`,
+          )
+          expect(failure).toMatch(/injected failure/)
+        } finally {
+          await sql(database.name === 'sqlite' ? 'DROP TRIGGER fail_profile_write' : 'DROP TRIGGER fail_profile_write ON profiles; DROP FUNCTION fail_profile_write()')
+        }
+
+        // The caller heard no answer and sends the batch again.
+        const retry = await postEvents(batch)
+        expect(retry.status).toBe(200)
+        expect(retry.body.results.every((result) => result.status === 'accepted' || result.status === 'duplicate')).toBe(true)
+        const profile = await storedProfile(customer)
+        expect(await countEvents(profile.id)).toBe(3)
+        expect(profile.eventCount).toBe(3)
+        expect(profile.behaviour['page_view:candles']).toBeDefined()
+        expect(profile).toEqual(await profileFromEvents(payload, profile.id))
+      })
+    })
+
+    describe('timestamps', () => {
+      it('refuse an occurredAt more than 5 minutes ahead of the server’s clock, naming the event', async () => {
+        const customer = 'crm-future'
+        const refused = await postEvents([consentEvent(customer, { analytics: true }), event('page_view', customer, { occurredAt: minutesAhead(10) })])
+        expect(refused.status).toBe(400)
+        expect(refused.body.error?.code).toBe('invalid_events')
+        expect((refused.body as unknown as { error: { issues: { path: string }[] } }).error.issues.map((issue) => issue.path)).toEqual(['events.1.occurredAt'])
+        expect(await findProfile(payload, profileKey.customer(customer))).toBeUndefined()
+
+        // A clock a little ahead is within the allowance.
+        expect((await postEvents([consentEvent(customer, { analytics: true }), event('page_view', customer, { occurredAt: minutesAhead(4) })])).body.accepted).toBe(2)
+      })
+
+      it('order consent changes and list subscriptions by when the server received them, not by the caller’s occurredAt', async () => {
+        const customer = 'crm-clock'
+        // A grant dated ahead, then a withdrawal: the withdrawal came later, and wins.
+        await postEvents([consentEvent(customer, { personalization: true, newsletter: true }, minutesAhead(4))])
+        await postEvents([consentEvent(customer, { personalization: false, newsletter: false })])
+        // A grant now, then a withdrawal the caller dates long ago: it still came later.
+        await postEvents([consentEvent(customer, { analytics: true, 'atelier-club': true })])
+        await postEvents([consentEvent(customer, { analytics: false, 'atelier-club': false }, '2020-01-01T00:00:00Z')])
+
+        const profile = await storedProfile(customer)
+        expect(profile.consents.personalization?.granted).toBe(false)
+        expect(profile.consents.analytics?.granted).toBe(false)
+        expect(profile.subscriptions.newsletter?.status).toBe('unsubscribed')
+        expect(profile.subscriptions['atelier-club']?.status).toBe('unsubscribed')
+        const gated = await postEvents([event('page_view', customer)])
+        expect(gated.body.results[0]).toMatchObject({ status: 'rejected', code: 'no_consent' })
+        expect(profile).toEqual(await profileFromEvents(payload, profile.id))
+      })
+    })
+
     describe('consent', () => {
       it('stores nothing until a choice, no visitor id after a refusal, and records withdrawals', async () => {
         const before = (await payload.count({ collection: 'profiles' })).totalDocs
@@ -130,7 +275,6 @@ for (const database of databasesUnderTest()) {
           { idempotencyKey: newIdempotencyKey(), type: 'trait_update', customer: 'crm-merge', traits: { loyaltyTier: 'gold', firstName: 'Ada' }, occurredAt: '2026-11-20T00:00:00Z' },
         ])
         const visitorProfile = (await findProfile(payload, profileKey.visitor('visitor-merge')))!
-        const { ensureProfile } = await import('../../delivery/customers')
         const merged = await ensureProfile(payload, { visitor: 'visitor-merge', customer: 'crm-merge' })
         expect(merged.traits.interests?.value).toEqual(['candles'])
         expect(merged.traits.loyaltyTier?.value).toBe('gold')

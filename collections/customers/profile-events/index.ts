@@ -12,7 +12,7 @@ export const Events: CollectionConfig = {
     group: 'Customers',
     useAsTitle: 'type',
     defaultColumns: ['type', 'category', 'name', 'profile', 'occurredAt', 'source'],
-    description: 'Accepted events, each stored once (by idempotency key).',
+    description: 'Accepted events, each stored once (by idempotency key). A profile’s aggregates can be rebuilt from them.',
   },
   access: { read: isStaff, create: () => false, update: () => false, delete: () => false },
   fields: [
@@ -21,8 +21,25 @@ export const Events: CollectionConfig = {
     { name: 'name', type: 'text' },
     { name: 'category', type: 'text', index: true },
     { name: 'properties', type: 'json' },
+    { name: 'traits', type: 'json', admin: { description: 'The traits it stated (trait_update, form_answer).' } },
+    { name: 'consents', type: 'json', admin: { description: 'consent_change: purpose or list → granted.' } },
     { name: 'profile', type: 'relationship', relationTo: 'profiles', required: true, index: true },
     { name: 'occurredAt', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'receivedAt',
+      type: 'date',
+      admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'When the server received it: consents and lists are ordered by it.' },
+    },
     { name: 'source', type: 'text', admin: { description: 'The API key or first-party site that sent it.' } },
+    {
+      // Where the database has no transactions, an event is stored first and
+      // marked applied once its profile holds it; a crash in between is
+      // repaired by rebuilding that profile (delivery/customers/eventReplay.ts).
+      name: 'applied',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      admin: { description: 'Folded into its profile’s aggregates.' },
+    },
   ],
 }

@@ -1,12 +1,14 @@
 'use client'
-/** Export (right of access) and erase (right to be forgotten) a profile, from its page. */
+/** Export (right of access), erase (right to be forgotten) and rebuild a profile from its events, from its page. */
 import { Button, useDocumentInfo } from '@payloadcms/ui'
-import { useRouter } from 'next/navigation'
+import { useRouter, useSearchParams } from 'next/navigation'
 import React, { useState } from 'react'
 
 export const ProfileActions: React.FC = () => {
   const { id } = useDocumentInfo()
-  const [status, setStatus] = useState<string>()
+  // A rebuild shows the page anew (the form and the insight hold the old values) and says so there.
+  const rebuiltFrom = useSearchParams().get('rebuilt')
+  const [status, setStatus] = useState<string | undefined>(rebuiltFrom ? `Rebuilt from ${rebuiltFrom} events` : undefined)
   const router = useRouter()
   if (!id) return null
 
@@ -22,10 +24,26 @@ export const ProfileActions: React.FC = () => {
     }
   }
 
+  const rebuild = async () => {
+    setStatus('Rebuilding from events…')
+    const response = await fetch(`/api/profiles/${id}/rebuild`, { method: 'POST', credentials: 'include' })
+    const body = (await response.json().catch(() => undefined)) as { events?: number; error?: { message?: string } } | undefined
+    if (response.ok) {
+      const url = new URL(window.location.href)
+      url.searchParams.set('rebuilt', String(body?.events ?? 0))
+      window.location.assign(url)
+    } else {
+      setStatus(body?.error?.message ?? `Rebuild failed (${response.status})`)
+    }
+  }
+
   return (
     <div style={{ display: 'flex', gap: 'calc(var(--base) / 2)', alignItems: 'center' }}>
       <Button buttonStyle="secondary" size="small" el="anchor" url={`/api/profiles/${id}/export`} newTab>
         Export (JSON)
+      </Button>
+      <Button buttonStyle="secondary" size="small" onClick={() => void rebuild()}>
+        Rebuild from events
       </Button>
       <Button buttonStyle="error" size="small" onClick={() => void erase()}>
         Erase profile and events

@@ -1,0 +1,28 @@
+/**
+ * Two profiles that turn out to be one person (a visitor who logs in as a
+ * known customer) become one: the events and keys move to the target, whose
+ * aggregates are rebuilt from all of them, so the newest value wins per trait,
+ * consent and list exactly as if one profile had recorded them all. The old
+ * profile stays as a pointer for old cookies and links.
+ */
+import type { Payload, PayloadRequest } from 'payload'
+
+import { rebuildInUnit } from './profileRebuild'
+import { ref, type Profile } from './profiles'
+
+/**
+ * Moves `source` into `target`, both read under their locks in this unit.
+ * The moved events count as not applied until the rebuild holds them, so a
+ * crash in between is repaired like any other (eventReplay.ts).
+ */
+export async function absorbProfile(payload: Payload, target: Profile, source: Profile, req: PayloadRequest): Promise<Profile> {
+  const keysBefore = [...target.keys]
+  await payload.db.updateMany({ collection: 'profile-events', where: { profile: { equals: ref(source.id) } }, data: { profile: ref(target.id), applied: false }, req, returning: false })
+  // The source lets go of its customer id and email first: each belongs to one profile.
+  await payload.update({ collection: 'profiles', id: source.id, data: { mergedInto: ref(target.id) as never, keys: [], customerId: null, email: null }, overrideAccess: true, req })
+  target.keys = [...new Set([...target.keys, ...source.keys])]
+  target.customerId ??= source.customerId
+  target.email ??= source.email
+  await rebuildInUnit(payload, target, req, keysBefore)
+  return target
+}
