@@ -34,3 +34,12 @@ export function createTesseraClient({ baseUrl, apiKey, fetch, headers }: Tessera
     headers: { ...headers, ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) },
   })
 }
+
+type RenderQuery = NonNullable<paths['/api/render/{slug}']['get']['parameters']['query']>
+
+/** GET /api/render/{slug} as JSON: the page decided for this context (an email page answers with its subject, HTML and text too). */
+export async function renderPage(client: Client<paths>, slug: string, query: Omit<RenderQuery, 'format'> = {}) {
+  const { data, error, response } = await client.GET('/api/render/{slug}', { params: { path: { slug }, query: { ...query, format: 'json' } } })
+  // format=json: the answer is JSON, never the HTML, text or PNG the same operation can give.
+  return { data: data as RenderedPage | RenderedEmail | undefined, error, response }
+}

@@ -1,8 +1,11 @@
 /**
- * The render API over real HTTP, against `next start` on the demo database.
+ * The render API over real HTTP, against `next start` on the demo database,
+ * asked through the typed client (client/) as a headless site would, and
+ * through Playwright's request context for what the client does not model.
  */
 import { expect, test } from '@playwright/test'
 
+import { createTesseraClient, renderPage } from '../../client'
 import { DEMO, restAsEditor } from './helpers'
 
 const withKey = { Authorization: `Bearer ${DEMO.apiKey}` }
@@ -16,25 +19,38 @@ type RenderJson = {
   error?: { code: string; issues: { path: string; message: string }[] }
 }
 
-test('two API-key callers asserting first-visit and loyal-gold get different home heroes', async ({ request }) => {
-  const first = await request.get('/api/render/home?segment=first-visit', { headers: withKey })
-  const gold = await request.get('/api/render/home?segment=loyal-gold', { headers: withKey })
-  expect(first.status()).toBe(200)
-  expect(gold.status()).toBe(200)
-  const firstHero = ((await first.json()) as RenderJson).blocks[0]!
-  const goldHero = ((await gold.json()) as RenderJson).blocks[0]!
+test('two API-key callers asserting first-visit and loyal-gold get different home heroes', async ({ baseURL }) => {
+  const tessera = createTesseraClient({ baseUrl: baseURL!, apiKey: DEMO.apiKey })
+  const first = await renderPage(tessera, 'home', { segment: 'first-visit' })
+  const gold = await renderPage(tessera, 'home', { segment: 'loyal-gold' })
+  expect(first.response.status).toBe(200)
+  expect(gold.response.status).toBe(200)
+  const firstHero = first.data!.blocks[0]!
+  const goldHero = gold.data!.blocks[0]!
   expect(firstHero.variant.label).toBe('First visit')
   expect(goldHero.variant.label).toBe('Gold members')
   expect(goldHero.content.headline).not.toBe(firstHero.content.headline)
 })
 
-test('a public request cannot choose its own segment', async ({ request }) => {
-  const response = await request.get('/api/render/home?segment=loyal-gold')
-  expect(response.status()).toBe(200)
-  const json = (await response.json()) as RenderJson
-  expect(json.blocks[0]!.variant.label).not.toBe('Gold members')
-  expect(json.ignored).toContain('segment')
-  expect(json.personalized).toBe(false)
+test('a public request cannot choose its own segment', async ({ baseURL }) => {
+  const { data, response } = await renderPage(createTesseraClient({ baseUrl: baseURL! }), 'home', { segment: 'loyal-gold' })
+  expect(response.status).toBe(200)
+  expect(data!.blocks[0]!.variant.label).not.toBe('Gold members')
+  expect(data!.ignored).toContain('segment')
+  expect(data!.personalized).toBe(false)
+})
+
+test('the API describes itself: an OpenAPI document the typed client is made from, and a reference page that loads nothing from elsewhere', async ({ page, request, baseURL }) => {
+  const document = await request.get('/api/openapi.json')
+  expect(document.status()).toBe(200)
+  expect(((await document.json()) as { openapi: string }).openapi).toBe('3.1.0')
+  const elsewhere: string[] = []
+  page.on('request', (asked) => {
+    if (!asked.url().startsWith(baseURL!) && !asked.url().startsWith('data:') && !asked.url().startsWith('blob:')) elsewhere.push(asked.url())
+  })
+  await page.goto('/api/docs')
+  await expect(page.getByText('Render a page for a context given in the query string').first()).toBeVisible()
+  expect(elsewhere).toEqual([])
 })
 
 test('?channel=screen never returns an email-only variant', async ({ request }) => {

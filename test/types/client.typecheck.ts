@@ -3,7 +3,7 @@
  * answer compiles, what they would refuse does not (`tsc` fails if any
  * `@ts-expect-error` below stops being an error). Checked by `npm run typecheck`.
  */
-import { createTesseraClient, type RenderedPage } from '../../client'
+import { createTesseraClient, renderPage, type RenderedPage } from '../../client'
 
 const tessera = createTesseraClient({ baseUrl: 'https://cms.example.com', apiKey: 'tsk_example' })
 
@@ -32,4 +32,12 @@ export async function specification() {
   }
   // @ts-expect-error: identify needs a customer
   await tessera.POST('/api/identify', { body: { visitor: 'v-1' } })
+}
+
+/** README's example, as written there: it must compile. */
+export async function readmeExample() {
+  const tessera = createTesseraClient({ baseUrl: 'http://localhost:3000', apiKey: process.env.TESSERA_KEY })
+  const { data, error } = await renderPage(tessera, 'home', { customer: 'crm-42', locale: 'fr' })
+  if (error || !data) throw new Error(`${error?.error.code}: ${error?.error.message}`)
+  console.log(data.blocks.map((block) => block.content.headline))
 }
