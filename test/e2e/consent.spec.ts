@@ -7,7 +7,8 @@ import { createRequire } from 'node:module'
 
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 
-import { DEMO, restAsEditor } from './helpers'
+import { signRecipientToken } from '../../delivery/trust'
+import { DEMO, E2E_SECRET, restAsEditor } from './helpers'
 
 const withKey = { Authorization: `Bearer ${DEMO.apiKey}` }
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
@@ -175,4 +176,17 @@ test('an editor rebuilds a profile from its events on its page; a reviewer may n
   await expect(page.getByRole('status').filter({ hasText: 'Rebuilt from' })).toHaveText('Rebuilt from 3 events')
   await expect(page.getByRole('table', { name: 'Traits' })).toContainText('loyaltyTier')
   expect((await rest(`/api/profiles/${id}?depth=0`)).eventCount).toBe(3)
+})
+
+test('opening the preference page creates no profile; only a choice made there does', async ({ page, request }) => {
+  process.env.PAYLOAD_SECRET = E2E_SECRET
+  const customer = `e2e-reads-only-${Date.now()}`
+  const token = await signRecipientToken({ customer, list: 'newsletter' })
+  await page.goto(`/preferences?token=${encodeURIComponent(token)}`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your email preferences')
+  const rest = await restAsEditor(request)
+  expect((await rest(`/api/profiles?where[customerId][equals]=${customer}&depth=0`)).docs).toHaveLength(0)
+  await page.getByRole('button', { name: /Subscribe: Newsletter/ }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
+  expect((await rest(`/api/profiles?where[customerId][equals]=${customer}&depth=0`)).docs).toHaveLength(1)
 })

@@ -171,6 +171,24 @@ for (const database of databasesUnderTest()) {
       })
     })
 
+    describe('bodies', () => {
+      it('of the preference center and one-click posts are read only up to a small bound (413 beyond), changing nothing', async () => {
+        const token = await signRecipientToken({ customer: 'crm-bounded', list: 'newsletter' })
+        const padding = 'x'.repeat(20_000)
+        const center = await handlePreferencesPost(
+          payload,
+          new Request(`${BASE}/api/preferences`, { method: 'POST', headers: { origin: BASE, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token, list: 'newsletter', action: 'unsubscribe', padding }) }),
+        )
+        expect(center.status).toBe(413)
+        const oneClick = await handleUnsubscribePost(
+          payload,
+          new Request(`${BASE}/api/unsubscribe?token=${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `List-Unsubscribe=One-Click&padding=${padding}` }),
+        )
+        expect(oneClick.status).toBe(413)
+        expect(await findProfile(payload, profileKey.customer('crm-bounded'))).toBeUndefined()
+      })
+    })
+
     describe('list choices', () => {
       const customer = 'crm-changes-mind'
       const status = async () => (await findProfile(payload, profileKey.customer(customer)))?.subscriptions.newsletter?.status
