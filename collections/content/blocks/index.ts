@@ -1,8 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { BLOCK_KINDS } from '../../../engine'
-import { deliveryHooks } from '../../../delivery/snapshot'
-import { contentAccess } from '../../access'
+import { editorialWorkflow } from '../editorialWorkflow'
 import { blockContentFields } from '../../fields/blockContent'
 import { BLOCK_KIND_EDITING } from '../../fields/blockKinds'
 import { DEFAULT_TONE } from '../../fields/tones'
@@ -21,12 +20,7 @@ export const Blocks: CollectionConfig = {
     group: 'Content',
     description: 'Modular content with variants by tone, length, channel and audience.',
   },
-  access: contentAccess,
-  hooks: deliveryHooks,
-  versions: {
-    drafts: { schedulePublish: true },
-    maxPerDoc: 50,
-  },
+  ...editorialWorkflow,
   fields: [
     {
       type: 'row',

@@ -1,8 +1,7 @@
 import type { CollectionConfig, Validate } from 'payload'
 
 import { CHANNELS } from '../../../engine'
-import { deliveryHooks } from '../../../delivery/snapshot'
-import { contentAccess } from '../../access'
+import { editorialWorkflow } from '../editorialWorkflow'
 import { slugField } from '../../fields/slug'
 import { DEFAULT_TONE } from '../../fields/tones'
 import { activeWindowFields, audienceField, lengthField, toneField, variantToneAndLength } from '../../fields/variantAxes'
@@ -58,12 +57,7 @@ export const Pages: CollectionConfig = {
     group: 'Content',
     description: 'A web page, an email or a store screen: an ordered list of slots, each showing one block.',
   },
-  access: contentAccess,
-  hooks: deliveryHooks,
-  versions: {
-    drafts: { schedulePublish: true },
-    maxPerDoc: 50,
-  },
+  ...editorialWorkflow,
   fields: [
     { name: 'title', type: 'text', required: true, localized: true },
     slugField('page'),
