@@ -17,6 +17,8 @@ import { ProfileKeys } from './collections/customers/profile-keys'
 import { Profiles } from './collections/customers/profiles'
 import { DeliveryBundles, DeliverySnapshots, DeliveryStatus } from './collections/delivery'
 import { ConsentPurposes, ensureDefaultPurposes } from './collections/personalization/consent-purposes'
+import { ExperimentExposures, ExperimentSettings } from './collections/personalization/experiment-exposures'
+import { Experiments } from './collections/personalization/experiments'
 import { Segments } from './collections/personalization/segments'
 import { Stores } from './collections/personalization/stores'
 import { ApiKeys } from './collections/settings/api-keys'
@@ -105,8 +107,8 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
     db: databaseAdapter(databaseUri),
     editor: lexicalEditor(),
     sharp,
-    collections: [Pages, Blocks, Segments, Stores, ConsentPurposes, mediaCollection(options.mediaDir), Users, ApiKeys, Profiles, ProfileKeys, Events, DeliverySnapshots, DeliveryBundles],
-    globals: [DeliveryStatus],
+    collections: [Pages, Blocks, Segments, Stores, ConsentPurposes, Experiments, ExperimentExposures, mediaCollection(options.mediaDir), Users, ApiKeys, Profiles, ProfileKeys, Events, DeliverySnapshots, DeliveryBundles],
+    globals: [DeliveryStatus, ExperimentSettings],
     localization: {
       locales: [
         { code: 'en', label: 'English' },

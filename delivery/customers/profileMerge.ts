@@ -23,6 +23,8 @@ export async function absorbProfile(payload: Payload, target: Profile, source: P
   target.keys = [...new Set([...target.keys, ...source.keys])]
   target.customerId ??= source.customerId
   target.email ??= source.email
+  // The first arm a person was served stays theirs: the target's, else the source's.
+  if (source.experiments) target.experiments = { ...source.experiments, ...target.experiments }
   await rebuildInUnit(payload, target, req, keysBefore)
   return target
 }

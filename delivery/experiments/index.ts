@@ -49,3 +49,4 @@ export {
   type CovariateSums,
   type MeanSummary,
 } from './sufficientStatistics'
+export { METRIC_KINDS, METRIC_ROLES, MetricDefinitionSchema, metricsOf, type MetricDefinition, type MetricKind, type MetricRole } from './metrics'
