@@ -50,3 +50,15 @@ export {
   type MeanSummary,
 } from './sufficientStatistics'
 export { METRIC_KINDS, METRIC_ROLES, MetricDefinitionSchema, metricsOf, type MetricDefinition, type MetricKind, type MetricRole } from './metrics'
+export { experimentRequestOf } from './experimentUnits'
+export {
+  dropUnwrittenExposures,
+  EXPOSURE_BATCH,
+  EXPOSURE_FLUSH_MS,
+  EXPOSURE_MAX_LOSS,
+  flushExposures,
+  recordExposures,
+  unwrittenExposures,
+  type Exposure,
+} from './exposureRecorder'
+export { servedExposures, type ServedDecision } from './servedExposures'

@@ -10,3 +10,4 @@ export { compileFromDatabase, compileSnapshot, forgetCompiledBlocks, type Compil
 export { handleHealth, HealthSchema } from './health'
 export { compileNow, deliveryIdle, liveBundle, liveManifest, requestCompile, stopLiveSnapshot } from './liveSnapshot'
 export { deliveryHooks } from './publishHooks'
+export { compileExperiment, type ExperimentDoc } from './compileExperiments'
