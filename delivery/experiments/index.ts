@@ -62,3 +62,7 @@ export {
   type Exposure,
 } from './exposureRecorder'
 export { servedExposures, type ServedDecision } from './servedExposures'
+export { EXPORT_COLUMNS, EXPOSURE_EXPORT_FORMATS, ExposureExportQuerySchema } from './exposureExport'
+export { experimentResults, ExperimentResultsSchema, findExperiment, ResultsQuerySchema, type ExperimentResults } from './results'
+export { BREAKDOWNS, type Breakdown } from './resultsQuery'
+export { handleExperimentResults, handleExposureExport } from './resultsRequest'

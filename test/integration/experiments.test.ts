@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { handleEventsRequest, newIdempotencyKey } from '../../delivery/customers'
 import { dropUnwrittenExposures, EXPOSURE_MAX_LOSS, flushExposures, recordExposures, unwrittenExposures, type Exposure } from '../../delivery/experiments'
+import { handleExperimentResults, handleExposureExport, type ExperimentResults } from '../../delivery/experiments'
 import { handleRenderBatch, handleRenderRequest } from '../../delivery/render'
 import { deliveryIdle } from '../../delivery/snapshot'
 import { CONSENT_COOKIE, PROFILE_COOKIE, signConsentCookie, signProfileCookie } from '../../delivery/trust'
@@ -298,6 +299,91 @@ for (const database of databasesUnderTest()) {
         expect(highest).toBeLessThanOrEqual(EXPOSURE_MAX_LOSS)
         expect(1500 - stored).toBe(lost)
         expect(lost).toBeLessThanOrEqual(EXPOSURE_MAX_LOSS)
+      })
+    })
+
+    describe('results', () => {
+      const KEY_RESULTS = 'linen-results'
+      let linen: { id: Id; variants: Record<string, string> }
+      const customers = Array.from({ length: 60 }, (_, i) => `crm-results-${i}`)
+      const results = (query = '', key: string | null = KEY) =>
+        handleExperimentResults(payload, new Request(`${BASE}/api/experiments/${KEY_RESULTS}/results${query}`, { headers: key ? { authorization: `Bearer ${key}` } : {} }), KEY_RESULTS)
+
+      beforeAll(async () => {
+        linen = await blockVariants('Product: amber candle')
+        await live(
+          createExperiment(KEY_RESULTS, {
+            block: linen.id,
+            minimumUnitsPerArm: 10,
+            arms: [{ variant: 'default', weight: 50 }, { variant: Object.values(linen.variants)[0], weight: 50 }],
+            secondaryMetrics: [{ label: 'Revenue', kind: 'mean', eventType: 'conversion', eventName: 'purchase', windowDays: 7 }],
+          }),
+        )
+        for (const customer of customers) await render(`/api/render/home?customer=${customer}&consent=analytics`)
+        await flushExposures(payload)
+        // Every treated customer buys (for 30), one control customer in three does (for 10); one buys outside the metric (a newsletter signup).
+        const events = customers.flatMap((customer, i) => {
+          const treated = halfOf(KEY_RESULTS, customer) === 1
+          const buys = treated || i % 3 === 0
+          return [
+            { idempotencyKey: newIdempotencyKey(), type: 'consent_change', customer, consents: { analytics: true } },
+            ...(buys ? [{ idempotencyKey: newIdempotencyKey(), type: 'conversion', name: 'purchase', customer, properties: { value: treated ? 30 : 10 } }] : []),
+            { idempotencyKey: newIdempotencyKey(), type: 'conversion', name: 'signup', customer },
+          ]
+        })
+        const response = await handleEventsRequest(
+          payload,
+          new Request(`${BASE}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }, body: JSON.stringify({ events }) }),
+        )
+        expect(response.status).toBe(200)
+      })
+
+      it('counts units per arm and conversions within the window, from the database', async () => {
+        const response = await results()
+        expect(response.status).toBe(200)
+        expect(response.headers.get('cache-control')).toBe('private, no-store')
+        const body = (await response.json()) as ExperimentResults
+        const treated = customers.filter((customer) => halfOf(KEY_RESULTS, customer) === 1)
+        const control = customers.filter((customer) => halfOf(KEY_RESULTS, customer) === 0)
+        const [purchases, revenue] = body.metrics
+        expect(purchases!.statistics.arms.map((arm) => arm.units)).toEqual([control.length, treated.length])
+        const controlBuyers = control.filter((customer) => customers.indexOf(customer) % 3 === 0).length
+        expect(purchases!.statistics.arms[0]!.mean).toBeCloseTo(controlBuyers / control.length, 10)
+        expect(purchases!.statistics.arms[1]!.mean).toBe(1)
+        expect(revenue!.statistics.arms[1]!.mean).toBe(30)
+        expect(revenue!.statistics.arms[0]!.mean).toBeCloseTo((10 * controlBuyers) / control.length, 10)
+        const comparison = purchases!.statistics.arms[1]!.comparison!
+        expect(comparison.estimable && comparison.effect).toBeGreaterThan(0)
+        expect(purchases!.statistics.health.sampleRatio.mismatch).toBe(false)
+        expect(purchases!.statistics.health.multipleExposures).toMatchObject({ units: 0, tooMany: false })
+        expect(body.sampleProgress).toMatchObject({ minimumUnitsPerArm: 10, smallestArm: Math.min(control.length, treated.length) })
+      })
+
+      it('breaks the primary metric down by channel × segment', async () => {
+        const body = (await (await results('?breakdown=channel-segment')).json()) as ExperimentResults
+        expect(body.breakdown!.by).toBe('channel-segment')
+        expect(body.breakdown!.slices.map((slice) => slice.value.split(' × ')[0])).toContain('web')
+      })
+
+      it('refuses the public and a bad query with a clear 4xx', async () => {
+        expect((await results('', null)).status).toBe(401)
+        const bad = await results('?breakdown=colour')
+        expect(bad.status).toBe(400)
+        expect(((await bad.json()) as { error: { issues: { path: string }[] } }).error.issues[0]!.path).toBe('breakdown')
+        const missing = await handleExperimentResults(payload, new Request(`${BASE}/api/experiments/nope/results`, { headers: { authorization: `Bearer ${KEY}` } }), 'nope')
+        expect(missing.status).toBe(404)
+      })
+
+      it('exports exposures as CSV and NDJSON with the warehouse columns', async () => {
+        const exported = (format: string) =>
+          handleExposureExport(payload, new Request(`${BASE}/api/experiments/${KEY_RESULTS}/exposures?format=${format}`, { headers: { authorization: `Bearer ${KEY}` } }), KEY_RESULTS)
+        const csv = await (await exported('csv')).text()
+        const lines = csv.trim().split('\r\n')
+        expect(lines[0]).toBe('timestamp,unit_id,experiment_key,arm,channel,phase,exposures')
+        expect(lines).toHaveLength(customers.length + 1)
+        const ndjson = (await (await exported('ndjson')).text()).trim().split('\n').map((line) => JSON.parse(line))
+        expect(ndjson).toHaveLength(customers.length)
+        expect(ndjson[0]).toMatchObject({ experiment_key: KEY_RESULTS, channel: 'web', phase: 1, unit_id: expect.stringMatching(/^profile:/) })
       })
     })
   })
