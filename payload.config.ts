@@ -6,6 +6,8 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { fr } from '@payloadcms/translations/languages/fr'
 import { buildConfig, type DatabaseAdapterObj, type Payload } from 'payload'
 import sharp from 'sharp'
 
@@ -117,6 +119,8 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
       defaultLocale: 'en',
       fallback: true,
     },
+    // The admin speaks English and French (each editor picks in their account).
+    i18n: { supportedLanguages: { en, fr }, fallbackLanguage: 'en' },
     admin: {
       user: Users.slug,
       importMap: { baseDir: dirname },

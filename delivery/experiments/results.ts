@@ -144,17 +144,17 @@ export async function experimentResults(payload: Payload, doc: ExperimentDoc, op
   const experiment = { key: doc.key, phase, unit } as const
 
   const computed = []
-  let primarySums: SliceSums[] = []
-  for (const metric of metrics) {
-    const sums = await sliceSums(payload, experiment, metric)
-    if (metric.role === 'primary') primarySums = sums
+  const primarySums: SliceSums[] = await sliceSums(payload, experiment, metrics[0] ?? { id: 'units', label: 'Units', role: 'primary', kind: 'count', eventType: 'conversion', windowDays: 1, higherIsBetter: true })
+  // Nothing exposed yet: no statistics to show (and none to divide by zero with).
+  const exposed = primarySums.some((row) => row.units > 0)
+  for (const metric of exposed ? metrics : []) {
+    const sums = metric === metrics[0] ? primarySums : await sliceSums(payload, experiment, metric)
     computed.push({ metric, statistics: statisticsOf(arms, sums, '', several, metric, view, minimumUnitsPerArm) })
   }
-  if (computed.length === 0) primarySums = await sliceSums(payload, experiment, { id: 'units', label: 'Units', role: 'primary', kind: 'count', eventType: 'conversion', windowDays: 1, higherIsBetter: true })
 
   let breakdown: ExperimentResults['breakdown']
   const primary = metrics.find((metric) => metric.role === 'primary')
-  if (options.breakdown && primary) {
+  if (options.breakdown && primary && exposed) {
     const sums = await sliceSums(payload, experiment, primary, options.breakdown)
     const values = [...new Set(sums.map((row) => row.dimension))].sort()
     breakdown = {
@@ -167,7 +167,7 @@ export async function experimentResults(payload: Payload, doc: ExperimentDoc, op
   }
 
   const unitsPerArm = arms.map((arm) => primarySums.find((row) => row.arm === arm.id && row.dimension === '')?.units ?? 0)
-  const smallestArm = Math.min(...unitsPerArm)
+  const smallestArm = unitsPerArm.length > 0 ? Math.min(...unitsPerArm) : 0
   return {
     experiment: {
       key: doc.key,

@@ -50,7 +50,7 @@ for (const database of databasesUnderTest()) {
           block: heroId,
           arms: [
             { variant: 'default', weight: 50 },
-            { variant: heroVariants['First visit'], weight: 50 },
+            { variant: heroVariants['Short'], weight: 50 },
           ],
           coverage: 100,
           status: 'running',
@@ -97,9 +97,9 @@ for (const database of databasesUnderTest()) {
     beforeAll(async () => {
       t = await startDemo(database, KEY)
       payload = t.payload
-      const hero = await blockVariants('Home hero')
-      heroId = hero.id
-      heroVariants = hero.variants
+      const welcome = await blockVariants('Welcome text')
+      heroId = welcome.id
+      heroVariants = welcome.variants
       const { docs } = await payload.find({ collection: 'users', where: { email: { equals: 'e@x.test' } }, overrideAccess: true })
       editor = { ...(docs[0] as unknown as { id: Id; email: string }), collection: 'users' }
     })
@@ -133,7 +133,7 @@ for (const database of databasesUnderTest()) {
       it('starts a new phase when the weights of a running experiment change, not when its name does', async () => {
         const experiment = await createExperiment('phases')
         expect((await update(experiment.id, { name: 'Renamed' })).phase).toBe(1)
-        const changed = await update(experiment.id, { arms: [{ variant: 'default', weight: 20 }, { variant: heroVariants['First visit'], weight: 80 }] })
+        const changed = await update(experiment.id, { arms: [{ variant: 'default', weight: 20 }, { variant: heroVariants['Short'], weight: 80 }] })
         expect(changed.phase).toBe(2)
         expect(changed.phases.map((phase) => phase.phase)).toEqual([1, 2])
         expect(changed.history.at(-1)!.change).toMatch(/phase 2 started/)
@@ -272,14 +272,17 @@ for (const database of databasesUnderTest()) {
       })
 
       it('serves a shipped experiment’s arm to everyone in scope, to a shared cache', async () => {
-        const hero = await blockVariants('Home hero')
-        const shipped = await live(createExperiment('hero-shipped', { block: hero.id, arms: [{ variant: 'default', weight: 50 }, { variant: hero.variants['First visit'], weight: 50 }] }))
-        await live(update(shipped.id, { status: 'shipped', shippedArm: hero.variants['First visit'] }))
+        const cta = await blockVariants('Shop the collection')
+        const shipped = await live(createExperiment('cta-shipped', { block: cta.id, arms: [{ variant: 'default', weight: 50 }, { variant: cta.variants['Weekend'], weight: 50 }] }))
+        await live(update(shipped.id, { status: 'shipped', shippedArm: cta.variants['Weekend'] }))
+        // On a Wednesday, when only the shipping explains the Weekend arm.
+        const wednesday = `/api/render/home?at=${encodeURIComponent('2026-12-02T12:00:00+01:00')}`
+        expect(servedVariant(await render(wednesday), cta.id)).toBe(cta.variants['Weekend'])
         const anonymous = await render('/api/render/home', { key: null })
-        expect(servedVariant(anonymous, hero.id)).toBe(hero.variants['First visit'])
+        expect(servedVariant(anonymous, cta.id)).toBe(cta.variants['Weekend'])
         expect(anonymous.headers.get('cache-control')).toMatch(/^public/)
         await live(update(shipped.id, { status: 'stopped' }))
-        expect(servedVariant(await render('/api/render/home', { key: null }), hero.id)).toBe('default')
+        expect(servedVariant(await render(wednesday), cta.id)).toBe('default')
       })
 
       it(`never leaves more than ${EXPOSURE_MAX_LOSS} exposures unwritten, so a crash loses at most that many`, async () => {

@@ -168,5 +168,10 @@ export const Experiments: CollectionConfig = {
         },
       ],
     },
+    {
+      name: 'results',
+      type: 'ui',
+      admin: { components: { Field: '/collections/personalization/experiments/ExperimentResults#ExperimentResults' } },
+    },
   ],
 }
