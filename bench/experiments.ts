@@ -42,7 +42,7 @@ async function bundledResolvePage(): Promise<typeof ResolvePage> {
   return ((await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0]!.text).toString('base64')}`)) as { resolvePage: typeof ResolvePage }).resolvePage
 }
 
-async function measureDecisionOverhead(quick: boolean): Promise<ExperimentsMeasurement['decision']> {
+export async function measureDecisionOverhead(quick: boolean): Promise<ExperimentsMeasurement['decision']> {
   const resolvePage = await bundledResolvePage()
   const { manifest, bundle } = decisionSnapshot()
   const experiments: ScopedExperiment[] = bundle.slots.slice(0, 10).map((blockId, i) => {
@@ -187,6 +187,30 @@ export async function measureExperiments(options: { quick: boolean }): Promise<E
   const recording = await measureRecording(options.quick)
   const results = await measureResults(options.quick)
   return { decision, recording, results }
+}
+
+/** The runner's table rows (bench/run.ts): measure, tessera, baseline, ratio, target, met (undefined: not judged). */
+export function experimentRows(measured: ExperimentsMeasurement, quick: boolean): [string, string, string, string, string, boolean | undefined][] {
+  const { decision, recording, results } = measured
+  return [
+    [
+      'Decision, 50-slot page, 10 running experiments (µs p50)',
+      `${decision.withUs}`,
+      `no experiments ${decision.withoutUs}`,
+      `+${decision.differenceUs} µs`,
+      '≤ +5 µs',
+      quick ? undefined : decision.differenceUs <= 5,
+    ],
+    [
+      'Render handler with exposure recording (req/s, new unit each)',
+      `${recording.withRps}`,
+      `exposure=0 ${recording.withoutRps}`,
+      `${recording.percent} %`,
+      '≥ 95 %',
+      quick ? undefined : recording.percent >= 95 && recording.errors === 0,
+    ],
+    [`Results, ${results.exposures.toLocaleString('en')} exposures, ${results.events.toLocaleString('en')} purchases (ms)`, `${results.ms}`, '', '', '≤ 1,000 ms', quick ? undefined : results.ms <= 1000],
+  ]
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -13,6 +13,7 @@ import path from 'node:path'
 import { measureCompile, type CompileMeasurement } from './compile'
 import { measureDecision } from './decision'
 import { measureEmail } from './email'
+import { experimentRows, measureExperiments } from './experiments'
 import { measureHttp } from './http'
 import { measureScreen } from './screen'
 import { round } from './stats'
@@ -89,6 +90,10 @@ for (const blocks of quick ? [200] : [1000, 10_000]) {
   )
 }
 
+log('experiments: decision overhead, exposure recording, results…')
+const experiments = await measureExperiments({ quick })
+for (const entry of experimentRows(experiments, quick)) row(...entry)
+
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`
 const widths = (Object.keys(rows[0]!) as (keyof Row)[]).map((key) => Math.max(key.length, ...rows.map((entry) => entry[key].length)))
 const line = (cells: string[]) => `| ${cells.map((cell, index) => cell.padEnd(widths[index]!)).join(' | ')} |`
@@ -97,7 +102,7 @@ console.log(line(['measure', 'tessera', 'baseline', 'ratio', 'target', 'met']))
 console.log(line(widths.map((width) => '-'.repeat(width))))
 for (const entry of rows) console.log(line(Object.values(entry)))
 
-const results = { quick, machine, measuredAt: new Date().toISOString(), durationSeconds: Math.round((Date.now() - started) / 1000), rows, decision, http, email, screen, compiles }
+const results = { quick, machine, measuredAt: new Date().toISOString(), durationSeconds: Math.round((Date.now() - started) / 1000), rows, decision, http, email, screen, compiles, experiments }
 writeFileSync(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
 log(`done; bench/results.json written`)
 process.exit(0)
