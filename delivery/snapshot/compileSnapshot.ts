@@ -27,6 +27,7 @@ import {
   type PurposeDoc,
   type StoreDoc,
 } from './compileDocuments'
+import { readExperiments } from './compileExperiments'
 import { processWide } from '../http'
 
 /** Bump when compiled output changes shape or meaning: older compiled blocks are then not reused. */
@@ -183,6 +184,7 @@ export async function compileFromDatabase(payload: Payload): Promise<{ manifest:
   const pages = await readPublishedPages(payload)
   const blocks = await readBlocks(payload, [...new Set(pages.flatMap(slotBlockIds))])
   const media = await readMedia(payload, blocks.values())
+  const { experiments, holdoutPercent } = await readExperiments(payload)
 
   const bundles = new Map<string, PageBundle>()
   const pageIndex: DeliveryManifest['pages'] = {}
@@ -201,7 +203,17 @@ export async function compileFromDatabase(payload: Payload): Promise<{ manifest:
     pageIndex[page.slug] = { bundle: hash, channel: page.channel }
   }
 
-  const content = { compiler: COMPILER_VERSION, defaultLocale: DEFAULT_LOCALE, locales: [...LOCALES], segments, pages: pageIndex, stores, purposes }
+  const content = {
+    compiler: COMPILER_VERSION,
+    defaultLocale: DEFAULT_LOCALE,
+    locales: [...LOCALES],
+    segments,
+    pages: pageIndex,
+    stores,
+    purposes,
+    ...(experiments.length > 0 ? { experiments } : {}),
+    ...(holdoutPercent > 0 ? { holdoutPercent } : {}),
+  }
   const manifest = DeliveryManifestSchema.parse({ version: contentHash(content), compiledAt: new Date().toISOString(), ...content })
   return { manifest, bundles, blockCount: blocks.size }
 }
