@@ -7,6 +7,8 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 
+import { emitChange } from '../sharing'
+import { personOf } from './eventChanges'
 import { rebuildInUnit } from './profileRebuild'
 import { ref, type Profile } from './profiles'
 
@@ -24,5 +26,7 @@ export async function absorbProfile(payload: Payload, target: Profile, source: P
   target.customerId ??= source.customerId
   target.email ??= source.email
   await rebuildInUnit(payload, target, req, keysBefore)
+  // A profile is merged once: its id makes the message's.
+  await emitChange(payload, 'profiles.merged', { into: personOf(target), merged: personOf(source) }, { req, unique: [source.id], key: target.id })
   return target
 }
