@@ -38,7 +38,7 @@ export {
   type SegmentRules,
 } from './segmentRules'
 export { conditionHolds, countInWindow, evaluateSegments, type Membership, type SegmentEvaluation } from './segments'
-export { chooseCandidate, type CandidateTrace, type Filterable } from './select'
+export { CHANNEL_DEFAULT_LENGTH, chooseCandidate, type CandidateTrace, type Filterable } from './select'
 export {
   resolvePage,
   type ChosenVariant,

@@ -7,7 +7,7 @@
 import type { Payload } from 'payload'
 import { z } from 'zod'
 
-import { withProfile } from '../customers'
+import { prefetchPeople, withProfile } from '../customers'
 import { ErrorBodySchema, errorResponse, invalidInput, publicOrigin, readJsonBody } from '../http'
 import { rateLimit } from '../limits'
 import { callerBudget, contextIssues, identifyCaller, requestContext } from '../trust'
@@ -65,10 +65,13 @@ export async function handleRenderBatch(payload: Payload, request: Request, slug
   }
 
   const base = publicOrigin(request)
+  const contexts = await Promise.all(
+    parsed.data.recipients.map((recipient) => requestContext(request, { ...parsed.data.context, ...recipient, channel: 'email' }, identified.caller, false)),
+  )
+  // Every recipient's profile in a few queries, not two per recipient.
+  await prefetchPeople(payload, contexts.flatMap((built) => (built.ok ? [built.value] : [])))
   const results: BatchResult[] = []
-  for (const [index, recipient] of parsed.data.recipients.entries()) {
-    const stated = { ...parsed.data.context, ...recipient, channel: 'email' }
-    const built = await requestContext(request, stated, identified.caller, false)
+  for (const [index, built] of contexts.entries()) {
     if (!built.ok) {
       const issues = contextIssues(built.issues, false)
       results.push({ index, ok: false, error: { code: 'invalid_context', message: `${issues[0]?.path}: ${issues[0]?.message}`, issues } })

@@ -141,14 +141,19 @@ export function respond(
 }
 
 /** Bound: 1,000 rendered bodies (JSON and HTML fragments) per process, least recently used dropped first. */
-const renderedBodies = processWide('renderedBodies', () => boundedMemory<string, string>(1000))
+const renderedBodies = processWide('renderedBodies', () => boundedMemory<string, Uint8Array>(1000))
+const utf8 = new TextEncoder()
 
-/** A rendered body, kept per decision; a trace is never kept. */
-export function renderedBody(key: string, debug: boolean, render: () => string): string {
-  if (debug) return render()
+/**
+ * A rendered body as UTF-8 bytes, kept per decision, so that serving it again
+ * neither renders nor encodes (text with any character beyond Latin-1, as
+ * French has, takes V8's slow encoding path on every write); a trace is never kept.
+ */
+export function renderedBody(key: string, debug: boolean, render: () => string): Uint8Array {
+  if (debug) return utf8.encode(render())
   let body = renderedBodies.get(key)
   if (body === undefined) {
-    body = render()
+    body = utf8.encode(render())
     renderedBodies.set(key, body)
   }
   return body
