@@ -255,6 +255,19 @@ for (const database of databasesUnderTest()) {
         await deliveryIdle(payload)
       })
 
+      it('tests the demo newsletter’s subject line: each recipient gets the hashed arm’s subject, recorded once', async () => {
+        const { docs } = await payload.find({ collection: 'pages', where: { slug: { equals: 'newsletter' } }, depth: 0, overrideAccess: true })
+        const urgent = (docs[0] as unknown as { email: { variants: { id: string; label: string }[] } }).email.variants.find((variant) => variant.label === 'Urgent')!.id
+        const key = 'newsletter-subject-line'
+        for (const customer of ['crm-subject-1', 'crm-subject-2', 'crm-subject-3', 'crm-subject-4']) {
+          const email = await render(`/api/render/newsletter?channel=email&customer=${customer}&consent=analytics`)
+          expect(email.json.email!.variant.id).toBe(halfOf(key, customer) === 0 ? 'default' : urgent)
+        }
+        const rows = (await exposuresOf(key)).filter((row) => row.unit.startsWith('customer:crm-subject-'))
+        expect(rows).toHaveLength(4)
+        expect(rows.every((row) => row.channel === 'email')).toBe(true)
+      })
+
       it('gives every screen of a store the same arm, one exposure per store', async () => {
         const screenBlock = await blockVariants('Screen welcome')
         const key = 'screen-per-store'
