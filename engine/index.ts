@@ -69,3 +69,16 @@ export {
   type NotEnrolledReason,
   type PreparedExperiment,
 } from './experiments'
+export {
+  experimentOutcome,
+  ExperimentScopeSchema,
+  explainOutcome,
+  indexExperiments,
+  ScopedExperimentSchema,
+  type ExperimentIndex,
+  type ExperimentNotEnrolled,
+  type ExperimentOutcome,
+  type ExperimentRequest,
+  type ExperimentScope,
+  type ScopedExperiment,
+} from './experimentDecision'

@@ -12,6 +12,7 @@ import type { DataFromCollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import type { TraitValue } from '../../engine'
 import { processWide, timedMemory } from '../http'
+import { changesCommitted, emitChange } from '../sharing'
 import { inUnitOfWork } from './unitOfWork'
 
 export type TraitRecord = { value: TraitValue; source: string; at: string }
@@ -31,6 +32,8 @@ export type Profile = {
   behaviour: Behaviour
   lastSeenAt?: string
   eventCount: number
+  /** Experiment arms this person was first served: `key:phase` → arm (delivery/experiments keeps them). */
+  experiments?: Record<string, string>
 }
 
 export const profileKey = {
@@ -46,7 +49,7 @@ const REMEMBER_MS = 5_000
 const REMEMBER_MAX = 10_000
 
 /** A profile row as Payload returns it at depth 0 (relations as ids). */
-type ProfileDoc = Pick<DataFromCollectionSlug<'profiles'>, 'id' | 'customerId' | 'email' | 'keys' | 'mergedInto' | 'traits' | 'consents' | 'subscriptions' | 'behaviour' | 'lastSeenAt' | 'eventCount'>
+type ProfileDoc = Pick<DataFromCollectionSlug<'profiles'>, 'id' | 'customerId' | 'email' | 'keys' | 'mergedInto' | 'traits' | 'consents' | 'subscriptions' | 'behaviour' | 'lastSeenAt' | 'eventCount' | 'experiments'>
 
 /** Ids travel as strings here; SQL databases number their rows. */
 export const ref = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id)
@@ -65,6 +68,7 @@ function fromDoc(doc: ProfileDoc): Profile {
     behaviour: asRecord(doc.behaviour),
     ...(doc.lastSeenAt ? { lastSeenAt: doc.lastSeenAt } : {}),
     eventCount: doc.eventCount ?? 0,
+    ...(doc.experiments ? { experiments: asRecord<string>(doc.experiments) } : {}),
   }
 }
 
@@ -80,6 +84,7 @@ function toData(profile: Profile) {
     behaviour: profile.behaviour,
     lastSeenAt: profile.lastSeenAt ?? null,
     eventCount: profile.eventCount,
+    ...(profile.experiments ? { experiments: profile.experiments } : {}),
   }
 }
 
@@ -266,10 +271,16 @@ export async function eraseProfile(payload: Payload, id: string): Promise<boolea
       const ids = [profile.id, ...absorbed.map((doc) => String(doc.id))]
       await payload.delete({ collection: 'profile-events', where: { profile: { in: ids } }, overrideAccess: true, req })
       await payload.delete({ collection: 'profile-keys', where: { profile: { in: ids } }, overrideAccess: true, req })
+      await payload.delete({ collection: 'experiment-exposures', where: { profile: { in: ids } }, overrideAccess: true, req })
       await payload.delete({ collection: 'profiles', where: { id: { in: ids } }, overrideAccess: true, req })
+      // What was shared about them goes too; downstream systems hear the identifiers to erase, and nothing else.
+      await payload.db.deleteMany({ collection: 'outbox-messages', where: { orderKey: { in: ids } }, req })
+      const erased = { profile: profile.id, profiles: ids, customerId: profile.customerId, email: profile.email, keys: [...profile.keys, ...absorbed.flatMap((doc) => doc.keys ?? [])] }
+      await emitChange(payload, 'profile.erased', erased, { req, unique: [profile.id] })
     }),
   )
   forget(payload, profile)
   memoryOf(payload).byKey.clear()
+  changesCommitted(payload)
   return true
 }

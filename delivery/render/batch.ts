@@ -13,6 +13,7 @@ import { rateLimit } from '../limits'
 import { callerBudget, contextIssues, identifyCaller, requestContext } from '../trust'
 import { decideFor, loadPage } from './decide'
 import { RecipientUnsubscribedError, renderEmail, type EmailForRecipient } from './email'
+import { recordServed } from './exposures'
 
 export const MAX_BATCH_RECIPIENTS = 1000
 const MAX_BATCH_BYTES = 4 * 1024 * 1024
@@ -85,6 +86,7 @@ export async function handleRenderBatch(payload: Payload, request: Request, slug
       results.push({ index, ok: false, error: { code: 'recipient_unsubscribed', message: error.message, issues: [] } })
       continue
     }
+    await recordServed(payload, decision, request.url)
     results.push({
       index,
       ok: true,

@@ -31,7 +31,9 @@ const personalTokens = (decision: Decision) =>
  */
 export function cachePolicy(decision: Decision): CachePolicy {
   const { resolved, request } = decision
-  if (resolved.personalized || request.trusted || personalTokens(decision)) {
+  // An enrolled unit's arm is chosen for it: an experiment response is never shared.
+  const enrolled = resolved.experiments?.some((outcome) => outcome.enrolled) ?? false
+  if (resolved.personalized || request.trusted || personalTokens(decision) || enrolled) {
     return { cacheControl: 'private, no-cache', vary: ['Authorization', 'Cookie'], shared: false }
   }
   const vary = ['Authorization', 'Cookie', ...headersFeeding(attributesReadBy(decision.manifest, decision.bundle))]
@@ -57,6 +59,8 @@ export function attributesReadBy(manifest: DeliveryManifest, bundle: PageBundle)
     const targeted = new Set<string>()
     for (const block of Object.values(bundle.blocks)) for (const variant of block.variants) for (const id of variant.audience) targeted.add(id)
     for (const variant of bundle.email?.variants ?? []) for (const id of variant.audience) targeted.add(id)
+    // A shipped experiment's audience decides who sees its arm.
+    for (const { experiment } of manifest.experiments ?? []) for (const id of experiment.audience) targeted.add(id)
     const attributes = new Set<RuleAttribute>()
     const collect = (group: CompiledGroup) => {
       for (const condition of group.conditions) attributes.add(condition.attribute)

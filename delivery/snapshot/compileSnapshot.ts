@@ -27,7 +27,9 @@ import {
   type PurposeDoc,
   type StoreDoc,
 } from './compileDocuments'
+import { readExperiments } from './compileExperiments'
 import { processWide } from '../http'
+import { changesCommitted, emitChange } from '../sharing'
 
 /** Bump when compiled output changes shape or meaning: older compiled blocks are then not reused. */
 export const COMPILER_VERSION = 1
@@ -183,6 +185,7 @@ export async function compileFromDatabase(payload: Payload): Promise<{ manifest:
   const pages = await readPublishedPages(payload)
   const blocks = await readBlocks(payload, [...new Set(pages.flatMap(slotBlockIds))])
   const media = await readMedia(payload, blocks.values())
+  const { experiments, holdoutPercent } = await readExperiments(payload)
 
   const bundles = new Map<string, PageBundle>()
   const pageIndex: DeliveryManifest['pages'] = {}
@@ -201,7 +204,17 @@ export async function compileFromDatabase(payload: Payload): Promise<{ manifest:
     pageIndex[page.slug] = { bundle: hash, channel: page.channel }
   }
 
-  const content = { compiler: COMPILER_VERSION, defaultLocale: DEFAULT_LOCALE, locales: [...LOCALES], segments, pages: pageIndex, stores, purposes }
+  const content = {
+    compiler: COMPILER_VERSION,
+    defaultLocale: DEFAULT_LOCALE,
+    locales: [...LOCALES],
+    segments,
+    pages: pageIndex,
+    stores,
+    purposes,
+    ...(experiments.length > 0 ? { experiments } : {}),
+    ...(holdoutPercent > 0 ? { holdoutPercent } : {}),
+  }
   const manifest = DeliveryManifestSchema.parse({ version: contentHash(content), compiledAt: new Date().toISOString(), ...content })
   return { manifest, bundles, blockCount: blocks.size }
 }
@@ -288,7 +301,12 @@ export async function compileSnapshot(payload: Payload, trigger = 'manual'): Pro
     },
     overrideAccess: true,
   })
-  if (changed) await pruneOldSnapshots(payload)
+  if (changed) {
+    // Told after it is live (a crash just before loses this one message; the next publish tells the version anew).
+    await emitChange(payload, 'snapshot.published', { version: manifest.version, compiledAt: manifest.compiledAt, pages: Object.keys(manifest.pages).length, trigger }, { unique: [manifest.version, String(Date.now())] })
+    changesCommitted(payload)
+    await pruneOldSnapshots(payload)
+  }
   return { manifest, bundles, changed, durationMs }
 }
 
