@@ -10,6 +10,7 @@ import {
   decisionContext,
   type DecisionContext,
   type DeliveryManifest,
+  type ExperimentRequest,
   type PageBundle,
   PERSONALIZATION,
   type RenderContext,
@@ -56,10 +57,27 @@ export function decisionContextOf(manifest: DeliveryManifest | undefined, contex
 }
 
 /** Decides a page already loaded for a context already complete (the origin has added the profile, if any). */
-export function resolveDecision<Caller extends CallerKind>(manifest: DeliveryManifest, bundle: PageBundle, request: RequestContext<Caller>, timezone: string): DecisionCore<Caller> {
+export function resolveDecision<Caller extends CallerKind>(
+  manifest: DeliveryManifest,
+  bundle: PageBundle,
+  request: RequestContext<Caller>,
+  timezone: string,
+  experiments: ExperimentRequest = experimentRequestWithoutProfile(request.context),
+): DecisionCore<Caller> {
   const { context } = request
-  const resolved = resolvePage(manifest, bundle, decisionContextOf(manifest, context, bundle.channel, timezone), { trace: request.debug })
+  const resolved = resolvePage(manifest, bundle, decisionContextOf(manifest, context, bundle.channel, timezone), { trace: request.debug, experiments })
   return { manifest, bundle, resolved, request, channel: context.channel ?? bundle.channel, ...personalization(context, manifest) }
+}
+
+/**
+ * The experiment units of a context with no profile looked up (an edge's
+ * visitors): the person it names, the store, the consents. The origin's
+ * `experimentRequestOf` gives the same for a request without a profile, and
+ * adds a profile's sticky arms when there is one.
+ */
+export function experimentRequestWithoutProfile(context: RenderContext): ExperimentRequest {
+  const person = context.customer ?? context.visitor
+  return { ...(person ? { person } : {}), ...(context.store ? { store: context.store } : {}), consents: new Set(context.consents ?? []) }
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined)

@@ -9,7 +9,9 @@
  * an API key or an editor session (their digests and sessions live in the
  * origin's database), a visitor who brings our profile cookie or an email's
  * visit link (their decision reads the profile: traits, behaviour, later
- * experiment assignments), emails and screen PNGs. Every response says which
+ * experiment assignments), a decision that enrols a unit in an experiment
+ * (the origin records the exposure when it serves it), emails and screen
+ * PNGs. Every response says which
  * in `X-Tessera-Edge: decided | forwarded`.
  */
 import { LRUCache } from 'lru-cache'
@@ -56,7 +58,7 @@ export function createEdgeRenderer(options: EdgeOptions): EdgeRenderer {
   const source = new SnapshotSource({ origin, deliveryKey: options.apiKey, revalidateSeconds: options.revalidateSeconds })
   const events = new EventQueue({ origin, eventsKey: options.apiKey })
   /** Bound: 1,000 rendered bodies, least recently used dropped first (as on the origin). */
-  const bodies = new LRUCache<string, string>({ max: 1000 })
+  const bodies = new LRUCache<string, Uint8Array>({ max: 1000 })
   const sessionCookie = `${options.sessionCookie ?? 'payload-token'}=`
   let tokens: ReturnType<typeof visitorTokensVerifiedBy> | undefined
 
@@ -104,6 +106,8 @@ export function createEdgeRenderer(options: EdgeOptions): EdgeRenderer {
     const channel = read.value.context.channel ?? bundle.channel
     if (channel === 'email') return forward(original)
     const decision = resolveDecision(manifest, bundle, onlyOnTheSite(read.value, channel), settings.timezone)
+    // A unit enrolled in an experiment (a store's screen, say): the origin records its exposure as it serves it.
+    if (decision.resolved.experiments?.some((outcome) => outcome.enrolled)) return forward(original)
     const problem = channelFormatProblem(decision.channel, format)
     if (problem) return marked(problem, 'decided')
     if (decision.channel === 'screen' && format === 'html') return marked(await screenHtmlResponse(request, decision, settings), 'decided')

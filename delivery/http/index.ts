@@ -5,7 +5,7 @@
  */
 // Errors and bounded bodies are Web-standard and shared with the edge: they live in contract/.
 export { ErrorBodySchema, errorResponse, invalidInput, readBoundedText, readFormBody, readJsonBody, zodIssues, type ErrorIssue } from '../../contract'
-export { boundedMemory, timedMemory } from './memory'
+export { boundedMemory, sizedMemory, timedMemory } from './memory'
 export { assertProductionSettings, DEVELOPMENT_SECRET, productionProblems } from './productionSettings'
 export { processWide } from './processState'
 export { publicOrigin } from './publicOrigin'

@@ -9,6 +9,7 @@ import type { Payload } from 'payload'
 import { type DecisionCore, onlyOnTheSite, renderSettingsFrom, resolveDecision } from '../../contract'
 import type { DeliveryManifest, PageBundle } from '../../engine'
 import { withProfile, type KnownPerson, type Profile } from '../customers'
+import { experimentRequestOf } from '../experiments'
 import { liveBundle, liveManifest } from '../snapshot'
 import type { Caller, RequestContext } from '../trust'
 
@@ -45,5 +46,5 @@ export async function decide(payload: Payload, slug: string, request: RequestCon
 
 /** Decides a page already loaded, for a person already looked up (the batch endpoint decides many this way). */
 export function decideFor(manifest: DeliveryManifest, bundle: PageBundle, { request, profile }: KnownPerson): Decision {
-  return { ...resolveDecision(manifest, bundle, request, DEFAULT_TIMEZONE), profile }
+  return { ...resolveDecision(manifest, bundle, request, DEFAULT_TIMEZONE, experimentRequestOf(request.context, profile)), profile }
 }

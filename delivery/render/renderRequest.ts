@@ -14,6 +14,7 @@ import { rateLimit, requestClient } from '../limits'
 import { readRenderRequest, type CallerLimits } from '../trust'
 import { decide, type Decision } from './decide'
 import { RecipientUnsubscribedError, renderEmail } from './email'
+import { recordServed } from './exposures'
 import { isScreenPngCached, screenPng } from './screen'
 
 export { CHANNEL_FORMATS, RENDER_FORMATS, type RenderFormat } from '../../contract'
@@ -22,7 +23,7 @@ export { CHANNEL_FORMATS, RENDER_FORMATS, type RenderFormat } from '../../contra
 const RENDER_LIMITS: CallerLimits = { trusted: 'keyRender', public: 'publicRender' }
 
 /** Bound: 1,000 rendered bodies (JSON and HTML fragments) per process, least recently used dropped first. */
-const renderedBodies = processWide('renderedBodies', () => boundedMemory<string, string>(1000))
+const renderedBodies = processWide('renderedBodies', () => boundedMemory<string, Uint8Array>(1000))
 
 export async function handleRenderRequest(payload: Payload, request: Request, slug: string): Promise<Response> {
   const asked = renderFormatOf(new URL(request.url))
@@ -37,10 +38,17 @@ export async function handleRenderRequest(payload: Payload, request: Request, sl
   const problem = channelFormatProblem(channel, format)
   if (problem) return problem
   const settings = renderSettingsFrom(process.env)
-  if (channel === 'email') return emailResponse(request, decision, format)
-  if (channel === 'screen' && format === 'png') return screenPngResponse(payload, request, decision)
-  if (channel === 'screen' && format === 'html') return screenHtmlResponse(request, decision, settings)
-  return webResponse(request, decision, format as 'json' | 'html', settings, renderedBodies)
+  const response =
+    channel === 'email'
+      ? await emailResponse(request, decision, format)
+      : channel === 'screen' && format === 'png'
+        ? await screenPngResponse(payload, request, decision)
+        : channel === 'screen' && format === 'html'
+          ? await screenHtmlResponse(request, decision, settings)
+          : webResponse(request, decision, format as 'json' | 'html', settings, renderedBodies)
+  // Served (or already held by the client: 304): the enrolled units saw their arm.
+  if (response.status === 200 || response.status === 304) await recordServed(payload, decision, request.url)
+  return response
 }
 
 async function emailResponse(request: Request, decision: Decision, format: string): Promise<Response> {
