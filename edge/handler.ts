@@ -63,6 +63,11 @@ export function createEdgeRenderer(options: EdgeOptions): EdgeRenderer {
   let tokens: ReturnType<typeof visitorTokensVerifiedBy> | undefined
 
   const marked = (response: Response, how: 'decided' | 'forwarded') => {
+    // Our own responses take the header as they are; a fetched one's headers are immutable, so it is copied.
+    if (how === 'decided') {
+      response.headers.set('X-Tessera-Edge', how)
+      return response
+    }
     const headers = new Headers(response.headers)
     headers.set('X-Tessera-Edge', how)
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
