@@ -24,9 +24,11 @@ import { Experiments } from './collections/personalization/experiments'
 import { Segments } from './collections/personalization/segments'
 import { Stores } from './collections/personalization/stores'
 import { ApiKeys } from './collections/settings/api-keys'
+import { OutboxMessages, WebhookDeliveries, WebhookEndpoints } from './collections/sharing'
 import { Users } from './collections/settings/users'
 import { replayIfNeeded } from './delivery/customers'
 import { assertProductionSettings, DEVELOPMENT_SECRET } from './delivery/http'
+import { startSharing } from './delivery/sharing'
 import { seedDemo } from './migrations/demo/seed'
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
@@ -100,6 +102,8 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
     await replayIfNeeded(payload)
     await ensureDefaultPurposes(payload)
     if (process.env.TESSERA_SEED_DEMO === '1') await seedDemo(payload)
+    // The outbox is delivered by every long-running process (webhooks, NATS); tests start it themselves.
+    if (process.env.TESSERA_SHARING !== 'off') startSharing(payload)
   }
 
   return buildConfig({
@@ -109,7 +113,7 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
     db: databaseAdapter(databaseUri),
     editor: lexicalEditor(),
     sharp,
-    collections: [Pages, Blocks, Segments, Stores, ConsentPurposes, Experiments, ExperimentExposures, mediaCollection(options.mediaDir), Users, ApiKeys, Profiles, ProfileKeys, Events, DeliverySnapshots, DeliveryBundles],
+    collections: [Pages, Blocks, Segments, Stores, ConsentPurposes, Experiments, ExperimentExposures, mediaCollection(options.mediaDir), Users, ApiKeys, Profiles, ProfileKeys, Events, DeliverySnapshots, DeliveryBundles, WebhookEndpoints, WebhookDeliveries, OutboxMessages],
     globals: [DeliveryStatus, ExperimentSettings],
     localization: {
       locales: [

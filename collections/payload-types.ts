@@ -82,6 +82,9 @@ export interface Config {
     'profile-events': ProfileEvent;
     'delivery-snapshots': DeliverySnapshot;
     'delivery-bundles': DeliveryBundle;
+    'webhook-endpoints': WebhookEndpoint;
+    'webhook-deliveries': WebhookDelivery;
+    'outbox-messages': OutboxMessage;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -105,6 +108,9 @@ export interface Config {
     'profile-events': ProfileEventsSelect<false> | ProfileEventsSelect<true>;
     'delivery-snapshots': DeliverySnapshotsSelect<false> | DeliverySnapshotsSelect<true>;
     'delivery-bundles': DeliveryBundlesSelect<false> | DeliveryBundlesSelect<true>;
+    'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'outbox-messages': OutboxMessagesSelect<false> | OutboxMessagesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1072,6 +1078,104 @@ export interface DeliveryBundle {
   createdAt: string;
 }
 /**
+ * Systems told of every change they subscribe to, signed per Standard Webhooks. Verify with the secret shown here (README: Real-time sharing).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints".
+ */
+export interface WebhookEndpoint {
+  id: number;
+  /**
+   * Who receives, e.g. “CRM” or “Call centre”.
+   */
+  name: string;
+  /**
+   * https://… Internal addresses are refused unless WEBHOOK_ALLOWED_NETWORKS admits them.
+   */
+  url: string;
+  /**
+   * The changes this endpoint is told of.
+   */
+  types: (
+    | 'consent.changed'
+    | 'list.changed'
+    | 'traits.changed'
+    | 'profiles.merged'
+    | 'profile.erased'
+    | 'snapshot.published'
+    | 'experiment.started'
+    | 'experiment.stopped'
+    | 'experiment.shipped'
+    | 'survey.answered'
+  )[];
+  /**
+   * Also every accepted behaviour event (events.page_view, events.click…): high volume.
+   */
+  behaviour?: boolean | null;
+  /**
+   * The signing secret (whsec_…). Leave empty to generate one; give it to the receiver.
+   */
+  secret?: string | null;
+  enabled?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  key: string;
+  endpoint: number | WebhookEndpoint;
+  messageId: string;
+  type: string;
+  status: 'pending' | 'delivered' | 'dead';
+  attempts?: number | null;
+  nextAttemptAt?: string | null;
+  lastAttemptAt?: string | null;
+  deliveredAt?: string | null;
+  responseStatus?: number | null;
+  latencyMs?: number | null;
+  response?: string | null;
+  error?: string | null;
+  attemptLog?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "outbox-messages".
+ */
+export interface OutboxMessage {
+  id: number;
+  messageId: string;
+  type: string;
+  orderKey?: string | null;
+  occurredAt: string;
+  data:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  streamed?: boolean | null;
+  fannedOut?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1246,6 +1350,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'delivery-bundles';
         value: number | DeliveryBundle;
+      } | null)
+    | ({
+        relationTo: 'webhook-endpoints';
+        value: number | WebhookEndpoint;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'outbox-messages';
+        value: number | OutboxMessage;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1839,6 +1955,57 @@ export interface DeliveryBundlesSelect<T extends boolean = true> {
   hash?: T;
   page?: T;
   bundle?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints_select".
+ */
+export interface WebhookEndpointsSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  types?: T;
+  behaviour?: T;
+  secret?: T;
+  enabled?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  key?: T;
+  endpoint?: T;
+  messageId?: T;
+  type?: T;
+  status?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  lastAttemptAt?: T;
+  deliveredAt?: T;
+  responseStatus?: T;
+  latencyMs?: T;
+  response?: T;
+  error?: T;
+  attemptLog?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "outbox-messages_select".
+ */
+export interface OutboxMessagesSelect<T extends boolean = true> {
+  messageId?: T;
+  type?: T;
+  orderKey?: T;
+  occurredAt?: T;
+  data?: T;
+  streamed?: T;
+  fannedOut?: T;
   updatedAt?: T;
   createdAt?: T;
 }

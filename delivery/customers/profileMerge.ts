@@ -7,6 +7,8 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 
+import { emitChange } from '../sharing'
+import { personOf } from './eventChanges'
 import { rebuildInUnit } from './profileRebuild'
 import { ref, type Profile } from './profiles'
 
@@ -28,5 +30,7 @@ export async function absorbProfile(payload: Payload, target: Profile, source: P
   // The first arm a person was served stays theirs: the target's, else the source's.
   if (source.experiments) target.experiments = { ...source.experiments, ...target.experiments }
   await rebuildInUnit(payload, target, req, keysBefore)
+  // A profile is merged once: its id makes the message's.
+  await emitChange(payload, 'profiles.merged', { into: personOf(target), merged: personOf(source) }, { req, unique: [source.id], key: target.id })
   return target
 }

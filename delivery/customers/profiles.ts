@@ -12,6 +12,7 @@ import type { DataFromCollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import type { TraitValue } from '../../engine'
 import { processWide, timedMemory } from '../http'
+import { changesCommitted, emitChange } from '../sharing'
 import { inUnitOfWork } from './unitOfWork'
 
 export type TraitRecord = { value: TraitValue; source: string; at: string }
@@ -272,9 +273,14 @@ export async function eraseProfile(payload: Payload, id: string): Promise<boolea
       await payload.delete({ collection: 'profile-keys', where: { profile: { in: ids } }, overrideAccess: true, req })
       await payload.delete({ collection: 'experiment-exposures', where: { profile: { in: ids } }, overrideAccess: true, req })
       await payload.delete({ collection: 'profiles', where: { id: { in: ids } }, overrideAccess: true, req })
+      // What was shared about them goes too; downstream systems hear the identifiers to erase, and nothing else.
+      await payload.db.deleteMany({ collection: 'outbox-messages', where: { orderKey: { in: ids } }, req })
+      const erased = { profile: profile.id, profiles: ids, customerId: profile.customerId, email: profile.email, keys: [...profile.keys, ...absorbed.flatMap((doc) => doc.keys ?? [])] }
+      await emitChange(payload, 'profile.erased', erased, { req, unique: [profile.id] })
     }),
   )
   forget(payload, profile)
   memoryOf(payload).byKey.clear()
+  changesCommitted(payload)
   return true
 }

@@ -29,6 +29,7 @@ import {
 } from './compileDocuments'
 import { readExperiments } from './compileExperiments'
 import { processWide } from '../http'
+import { changesCommitted, emitChange } from '../sharing'
 
 /** Bump when compiled output changes shape or meaning: older compiled blocks are then not reused. */
 export const COMPILER_VERSION = 1
@@ -300,7 +301,12 @@ export async function compileSnapshot(payload: Payload, trigger = 'manual'): Pro
     },
     overrideAccess: true,
   })
-  if (changed) await pruneOldSnapshots(payload)
+  if (changed) {
+    // Told after it is live (a crash just before loses this one message; the next publish tells the version anew).
+    await emitChange(payload, 'snapshot.published', { version: manifest.version, compiledAt: manifest.compiledAt, pages: Object.keys(manifest.pages).length, trigger }, { unique: [manifest.version, String(Date.now())] })
+    changesCommitted(payload)
+    await pruneOldSnapshots(payload)
+  }
   return { manifest, bundles, changed, durationMs }
 }
 

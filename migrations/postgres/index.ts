@@ -4,7 +4,7 @@ import * as migration_20261122_232628_stores_and_purposes from './20261122_23262
 import * as migration_20261123_000239_profiles_events_behaviour from './20261123_000239_profiles_events_behaviour';
 import * as migration_20261201_234214_event_application from './20261201_234214_event_application';
 import * as migration_20261202_045825_experiments from './20261202_045825_experiments';
-import * as migration_20261202_055036_api_key_delivery_scope from './20261202_055036_api_key_delivery_scope';
+import * as migration_20261202_055114_sharing_outbox_webhooks from './20261202_055114_sharing_outbox_webhooks';
 
 export const migrations = [
   {
@@ -38,8 +38,8 @@ export const migrations = [
     name: '20261202_045825_experiments',
   },
   {
-    up: migration_20261202_055036_api_key_delivery_scope.up,
-    down: migration_20261202_055036_api_key_delivery_scope.down,
-    name: '20261202_055036_api_key_delivery_scope'
+    up: migration_20261202_055114_sharing_outbox_webhooks.up,
+    down: migration_20261202_055114_sharing_outbox_webhooks.down,
+    name: '20261202_055114_sharing_outbox_webhooks'
   },
 ];
