@@ -15,6 +15,7 @@ import { measureDecision } from './decision'
 import { measureEmail } from './email'
 import { measureHttp } from './http'
 import { measureScreen } from './screen'
+import { measureSharing } from './sharing'
 import { round } from './stats'
 
 const quick = process.argv.includes('--quick')
@@ -89,6 +90,20 @@ for (const blocks of quick ? [200] : [1000, 10_000]) {
   )
 }
 
+log('real-time sharing: webhooks, NATS, events API with the outbox…')
+const sharing = await measureSharing({ quick })
+const latency = (measured: { p50Ms: number; p95Ms: number }) => `p50 ${measured.p50Ms} ms, p95 ${measured.p95Ms} ms`
+row('Consent change → webhook received', latency(sharing.webhook), '', '', 'p95 ≤ 1 s', quick ? undefined : sharing.webhook.p95Ms <= 1000)
+row('Consent change → NATS consumer', sharing.nats ? latency(sharing.nats) : sharing.natsSkipped!, '', '', 'p95 ≤ 100 ms', quick || !sharing.nats ? undefined : sharing.nats.p95Ms <= 100)
+row(
+  'Events API, outbox and stream on vs off',
+  `${sharing.throughput.onEventsPerSecond} events/s`,
+  `${sharing.throughput.offEventsPerSecond} events/s off`,
+  `${sharing.throughput.percentOfOff} %`,
+  '≥ 80 %',
+  quick ? undefined : sharing.throughput.percentOfOff >= 80,
+)
+
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`
 const widths = (Object.keys(rows[0]!) as (keyof Row)[]).map((key) => Math.max(key.length, ...rows.map((entry) => entry[key].length)))
 const line = (cells: string[]) => `| ${cells.map((cell, index) => cell.padEnd(widths[index]!)).join(' | ')} |`
@@ -97,7 +112,7 @@ console.log(line(['measure', 'tessera', 'baseline', 'ratio', 'target', 'met']))
 console.log(line(widths.map((width) => '-'.repeat(width))))
 for (const entry of rows) console.log(line(Object.values(entry)))
 
-const results = { quick, machine, measuredAt: new Date().toISOString(), durationSeconds: Math.round((Date.now() - started) / 1000), rows, decision, http, email, screen, compiles }
+const results = { quick, machine, measuredAt: new Date().toISOString(), durationSeconds: Math.round((Date.now() - started) / 1000), rows, decision, http, email, screen, compiles, sharing }
 writeFileSync(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
 log(`done; bench/results.json written`)
 process.exit(0)

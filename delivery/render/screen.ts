@@ -77,6 +77,7 @@ export function screenDocument(resolved: ResolvedPage, decision: Decision, param
     refreshSeconds: params.refreshSeconds,
     slideSeconds: params.slideSeconds,
     etag,
+    updatesUrl: '/api/updates',
   })
 }
 
