@@ -6,6 +6,8 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { fr } from '@payloadcms/translations/languages/fr'
 import { buildConfig, type DatabaseAdapterObj, type Payload } from 'payload'
 import sharp from 'sharp'
 
@@ -17,6 +19,8 @@ import { ProfileKeys } from './collections/customers/profile-keys'
 import { Profiles } from './collections/customers/profiles'
 import { DeliveryBundles, DeliverySnapshots, DeliveryStatus } from './collections/delivery'
 import { ConsentPurposes, ensureDefaultPurposes } from './collections/personalization/consent-purposes'
+import { ExperimentExposures, ExperimentSettings } from './collections/personalization/experiment-exposures'
+import { Experiments } from './collections/personalization/experiments'
 import { Segments } from './collections/personalization/segments'
 import { Stores } from './collections/personalization/stores'
 import { ApiKeys } from './collections/settings/api-keys'
@@ -109,8 +113,8 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
     db: databaseAdapter(databaseUri),
     editor: lexicalEditor(),
     sharp,
-    collections: [Pages, Blocks, Segments, Stores, ConsentPurposes, mediaCollection(options.mediaDir), Users, ApiKeys, Profiles, ProfileKeys, Events, DeliverySnapshots, DeliveryBundles, WebhookEndpoints, WebhookDeliveries, OutboxMessages],
-    globals: [DeliveryStatus],
+    collections: [Pages, Blocks, Segments, Stores, ConsentPurposes, Experiments, ExperimentExposures, mediaCollection(options.mediaDir), Users, ApiKeys, Profiles, ProfileKeys, Events, DeliverySnapshots, DeliveryBundles, WebhookEndpoints, WebhookDeliveries, OutboxMessages],
+    globals: [DeliveryStatus, ExperimentSettings],
     localization: {
       locales: [
         { code: 'en', label: 'English' },
@@ -119,6 +123,8 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
       defaultLocale: 'en',
       fallback: true,
     },
+    // The admin speaks English and French (each editor picks in their account).
+    i18n: { supportedLanguages: { en, fr }, fallbackLanguage: 'en' },
     admin: {
       user: Users.slug,
       importMap: { baseDir: dirname },

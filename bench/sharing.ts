@@ -25,6 +25,7 @@ import { closeStreams, sharingIdle, startSharing, stopSharing } from '../deliver
 import { deliveryIdle, stopLiveSnapshot } from '../delivery/snapshot'
 import { seedDemo } from '../migrations/demo/seed'
 import { createTesseraConfig } from '../payload.config'
+import { benchRow, type Scenario, ScenarioFailure } from './scenario'
 import { percentile, round } from './stats'
 
 const API_KEY = 'tsk_benchmark_sharing_events_key_0123456789ab'
@@ -45,9 +46,9 @@ async function postEvents(payload: Payload, events: unknown[]): Promise<void> {
     payload,
     new Request('http://127.0.0.1/api/events', { method: 'POST', headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify({ events }) }),
   )
-  if (response.status !== 200) throw new Error(`The events API answered ${response.status}: ${await response.text()}`)
+  if (response.status !== 200) throw new ScenarioFailure(`The events API answered ${response.status}: ${await response.text()}`)
   const body = (await response.json()) as { rejected: number }
-  if (body.rejected > 0) throw new Error(`The events API rejected ${body.rejected} event(s)`)
+  if (body.rejected > 0) throw new ScenarioFailure(`The events API rejected ${body.rejected} event(s)`)
 }
 
 /** Events per second through the events API for `seconds`, in batches of `batch` page views about a few customers. */
@@ -141,10 +142,10 @@ export async function measureSharing({ quick = false } = {}): Promise<SharingMea
       await postEvents(payload, [{ idempotencyKey: `bench-consent-${index}`, type: 'consent_change', customer, consents: { personalization: index % 2 === 0, analytics: true } }])
       const deadline = performance.now() + 10_000
       while ((!arrived.has(customer) || (connection && !natsArrived.has(customer))) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1))
-      if (!arrived.has(customer)) throw new Error(`The webhook for ${customer} did not arrive within 10 s`)
+      if (!arrived.has(customer)) throw new ScenarioFailure(`The webhook for ${customer} did not arrive within 10 s`)
       webhookMs.push(arrived.get(customer)! - sent)
       if (connection) {
-        if (!natsArrived.has(customer)) throw new Error(`The NATS message for ${customer} did not arrive within 10 s`)
+        if (!natsArrived.has(customer)) throw new ScenarioFailure(`The NATS message for ${customer} did not arrive within 10 s`)
         natsMs.push(natsArrived.get(customer)! - sent)
       }
     }
@@ -170,4 +171,35 @@ export async function measureSharing({ quick = false } = {}): Promise<SharingMea
     }
     rmSync(directory, { recursive: true, force: true })
   }
+}
+
+export const sharingScenario: Scenario = {
+  name: 'sharing',
+  async run({ quick }) {
+    const sharing = await measureSharing({ quick })
+    const latency = (measured: Latency) => `p50 ${measured.p50Ms} ms, p95 ${measured.p95Ms} ms (${measured.samples} changes)`
+    const rows = [
+      benchRow(quick, { measure: 'Consent change → webhook received', tessera: latency(sharing.webhook), target: 'p95 ≤ 1 s', met: sharing.webhook.p95Ms <= 1000 }),
+      benchRow(quick, {
+        measure: 'Consent change → NATS consumer',
+        tessera: sharing.nats ? latency(sharing.nats) : sharing.natsSkipped!,
+        target: 'p95 ≤ 100 ms',
+        met: sharing.nats ? sharing.nats.p95Ms <= 100 : undefined,
+      }),
+      benchRow(quick, {
+        measure: `Events API, batches of ${sharing.throughput.batch} page views: outbox and stream on vs off`,
+        tessera: `${sharing.throughput.onEventsPerSecond} events/s`,
+        baseline: `${sharing.throughput.offEventsPerSecond} events/s off`,
+        ratio: `${sharing.throughput.percentOfOff} %`,
+        target: '≥ 80 %',
+        met: sharing.throughput.percentOfOff >= 80,
+      }),
+    ]
+    return { rows, detail: sharing }
+  },
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await measureSharing({ quick: process.argv.includes('--quick') }), null, 2))
+  process.exit(0)
 }

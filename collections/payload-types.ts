@@ -72,6 +72,8 @@ export interface Config {
     segments: Segment;
     stores: Store;
     'consent-purposes': ConsentPurpose;
+    experiments: Experiment;
+    'experiment-exposures': ExperimentExposure;
     media: Media;
     users: User;
     'api-keys': ApiKey;
@@ -96,6 +98,8 @@ export interface Config {
     segments: SegmentsSelect<false> | SegmentsSelect<true>;
     stores: StoresSelect<false> | StoresSelect<true>;
     'consent-purposes': ConsentPurposesSelect<false> | ConsentPurposesSelect<true>;
+    experiments: ExperimentsSelect<false> | ExperimentsSelect<true>;
+    'experiment-exposures': ExperimentExposuresSelect<false> | ExperimentExposuresSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
@@ -119,9 +123,11 @@ export interface Config {
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('en' | 'fr') | ('en' | 'fr')[];
   globals: {
     'delivery-status': DeliveryStatus;
+    'experiment-settings': ExperimentSetting;
   };
   globalsSelect: {
     'delivery-status': DeliveryStatusSelect<false> | DeliveryStatusSelect<true>;
+    'experiment-settings': ExperimentSettingsSelect<false> | ExperimentSettingsSelect<true>;
   };
   locale: 'en' | 'fr';
   widgets: {
@@ -628,64 +634,187 @@ export interface Store {
   createdAt: string;
 }
 /**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name?: string | null;
-  /**
-   * Admins manage users and API keys; editors write and publish content; reviewers read.
-   */
-  role: 'admin' | 'editor' | 'reviewer';
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
-}
-/**
- * Keys for the websites, email platforms and store screens that call the render and events APIs. Send one as “Authorization: Bearer <key>”.
+ * Test variants against each other on every channel; results come from exposures and events.
  *
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "api-keys".
+ * via the `definition` "experiments".
  */
-export interface ApiKey {
+export interface Experiment {
   id: number;
-  /**
-   * Who uses this key, e.g. “Brevo newsletters” or “Store screens, Lyon”.
-   */
   name: string;
-  scopes: ('render' | 'events')[];
-  secret?: string | null;
   /**
-   * The start of the key, to recognise it.
+   * The hash seed: a GrowthBook SDK given this key puts every unit in the same arm. Never reuse one.
    */
-  hint?: string | null;
-  keyHash?: string | null;
+  key: string;
   /**
-   * A revoked key stops working within a minute.
+   * What you expect, and why: “A shorter hero headline gets more clicks on mobile.”
    */
-  revoked?: boolean | null;
-  revokedAt?: string | null;
+  hypothesis?: string | null;
   /**
-   * Optional. The key stops working after this date.
+   * Running experiments enrol units; shipped serves its winning arm to everyone in scope.
    */
-  expiresAt?: string | null;
+  status: 'draft' | 'running' | 'paused' | 'stopped' | 'shipped';
+  /**
+   * The arm served to everyone.
+   */
+  shippedArm?: string | null;
+  /**
+   * A change of arms, weights or coverage while running starts a new phase.
+   */
+  phase?: number | null;
+  scope: 'block' | 'subject';
+  block?: (number | null) | Block;
+  page?: (number | null) | Page;
+  /**
+   * The first arm is the control. Name a variant by its id, or “default” for the default content (or subject).
+   */
+  arms?:
+    | {
+        variant: string;
+        label?: string | null;
+        /**
+         * Share, in %.
+         */
+        weight: number;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Share of eligible units enrolled, in %.
+   */
+  coverage: number;
+  unit: 'person' | 'store';
+  /**
+   * People are enrolled only with consent to this purpose.
+   */
+  purpose: string;
+  /**
+   * Optional: only members of one of these segments.
+   */
+  audience?: (number | Segment)[] | null;
+  /**
+   * Empty: every channel.
+   */
+  channels?: ('web' | 'email' | 'screen')[] | null;
+  startAt?: string | null;
+  endAt?: string | null;
+  primaryMetric: {
+    /**
+     * How results name it, e.g. “Purchases”.
+     */
+    label: string;
+    kind: 'binomial' | 'count' | 'mean';
+    /**
+     * Counted within this many days of the first exposure.
+     */
+    windowDays: number;
+    eventType: 'page_view' | 'click' | 'conversion' | 'form_answer' | 'consent_change' | 'trait_update' | 'custom';
+    /**
+     * Optional: only events of this name (e.g. purchase).
+     */
+    eventName?: string | null;
+    higherIsBetter?: boolean | null;
+    id?: string | null;
+  };
+  secondaryMetrics?:
+    | {
+        /**
+         * How results name it, e.g. “Purchases”.
+         */
+        label: string;
+        kind: 'binomial' | 'count' | 'mean';
+        /**
+         * Counted within this many days of the first exposure.
+         */
+        windowDays: number;
+        eventType: 'page_view' | 'click' | 'conversion' | 'form_answer' | 'consent_change' | 'trait_update' | 'custom';
+        /**
+         * Optional: only events of this name (e.g. purchase).
+         */
+        eventName?: string | null;
+        higherIsBetter?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Email experiments also watch unsubscribes from their list.
+   */
+  guardrailMetrics?:
+    | {
+        /**
+         * How results name it, e.g. “Purchases”.
+         */
+        label: string;
+        kind: 'binomial' | 'count' | 'mean';
+        /**
+         * Counted within this many days of the first exposure.
+         */
+        windowDays: number;
+        eventType: 'page_view' | 'click' | 'conversion' | 'form_answer' | 'consent_change' | 'trait_update' | 'custom';
+        /**
+         * Optional: only events of this name (e.g. purchase).
+         */
+        eventName?: string | null;
+        higherIsBetter?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Sample progress: no verdict below this many units per arm.
+   */
+  minimumUnitsPerArm?: number | null;
+  phases?:
+    | {
+        phase?: number | null;
+        startedAt?: string | null;
+        coverage?: number | null;
+        arms?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  history?:
+    | {
+        at?: string | null;
+        by?: string | null;
+        change?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Recorded when content of an enrolled unit is actually served; never from previews. Export them from an experiment’s results.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "experiment-exposures".
+ */
+export interface ExperimentExposure {
+  id: number;
+  dedupeKey: string;
+  experiment: string;
+  phase: number;
+  arm: string;
+  unitKind: 'person' | 'store';
+  /**
+   * profile:<id>, visitor:<id>, customer:<id> or store:<id>.
+   */
+  unit: string;
+  profile?: (number | null) | Profile;
+  channel: 'web' | 'email' | 'screen';
+  locale?: string | null;
+  /**
+   * The highest-priority segment the unit was in at its first exposure (“none” otherwise).
+   */
+  segment?: string | null;
+  store?: string | null;
+  firstAt: string;
+  lastAt?: string | null;
+  count: number;
+  /**
+   * The unit was also served another arm in this phase.
+   */
+  multiple?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -752,6 +881,80 @@ export interface Profile {
     | null;
   lastSeenAt?: string | null;
   eventCount?: number | null;
+  /**
+   * The arm of each experiment phase this person was first served (key:phase → arm).
+   */
+  experiments?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  /**
+   * Admins manage users and API keys; editors write and publish content; reviewers read.
+   */
+  role: 'admin' | 'editor' | 'reviewer';
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
+ * Keys for the websites, email platforms and store screens that call the render and events APIs. Send one as “Authorization: Bearer <key>”.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "api-keys".
+ */
+export interface ApiKey {
+  id: number;
+  /**
+   * Who uses this key, e.g. “Brevo newsletters” or “Store screens, Lyon”.
+   */
+  name: string;
+  scopes: ('render' | 'events')[];
+  secret?: string | null;
+  /**
+   * The start of the key, to recognise it.
+   */
+  hint?: string | null;
+  keyHash?: string | null;
+  /**
+   * A revoked key stops working within a minute.
+   */
+  revoked?: boolean | null;
+  revokedAt?: string | null;
+  /**
+   * Optional. The key stops working after this date.
+   */
+  expiresAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1109,6 +1312,14 @@ export interface PayloadLockedDocument {
         value: number | ConsentPurpose;
       } | null)
     | ({
+        relationTo: 'experiments';
+        value: number | Experiment;
+      } | null)
+    | ({
+        relationTo: 'experiment-exposures';
+        value: number | ExperimentExposure;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -1404,6 +1615,112 @@ export interface ConsentPurposesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "experiments_select".
+ */
+export interface ExperimentsSelect<T extends boolean = true> {
+  name?: T;
+  key?: T;
+  hypothesis?: T;
+  status?: T;
+  shippedArm?: T;
+  phase?: T;
+  scope?: T;
+  block?: T;
+  page?: T;
+  arms?:
+    | T
+    | {
+        variant?: T;
+        label?: T;
+        weight?: T;
+        id?: T;
+      };
+  coverage?: T;
+  unit?: T;
+  purpose?: T;
+  audience?: T;
+  channels?: T;
+  startAt?: T;
+  endAt?: T;
+  primaryMetric?:
+    | T
+    | {
+        label?: T;
+        kind?: T;
+        windowDays?: T;
+        eventType?: T;
+        eventName?: T;
+        higherIsBetter?: T;
+        id?: T;
+      };
+  secondaryMetrics?:
+    | T
+    | {
+        label?: T;
+        kind?: T;
+        windowDays?: T;
+        eventType?: T;
+        eventName?: T;
+        higherIsBetter?: T;
+        id?: T;
+      };
+  guardrailMetrics?:
+    | T
+    | {
+        label?: T;
+        kind?: T;
+        windowDays?: T;
+        eventType?: T;
+        eventName?: T;
+        higherIsBetter?: T;
+        id?: T;
+      };
+  minimumUnitsPerArm?: T;
+  phases?:
+    | T
+    | {
+        phase?: T;
+        startedAt?: T;
+        coverage?: T;
+        arms?: T;
+        id?: T;
+      };
+  history?:
+    | T
+    | {
+        at?: T;
+        by?: T;
+        change?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "experiment-exposures_select".
+ */
+export interface ExperimentExposuresSelect<T extends boolean = true> {
+  dedupeKey?: T;
+  experiment?: T;
+  phase?: T;
+  arm?: T;
+  unitKind?: T;
+  unit?: T;
+  profile?: T;
+  channel?: T;
+  locale?: T;
+  segment?: T;
+  store?: T;
+  firstAt?: T;
+  lastAt?: T;
+  count?: T;
+  multiple?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
@@ -1581,6 +1898,7 @@ export interface ProfilesSelect<T extends boolean = true> {
   behaviour?: T;
   lastSeenAt?: T;
   eventCount?: T;
+  experiments?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1784,6 +2102,19 @@ export interface DeliveryStatus {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "experiment-settings".
+ */
+export interface ExperimentSetting {
+  id: number;
+  /**
+   * Share of people (in %) never enrolled in any experiment: they measure what all experiments together changed.
+   */
+  holdoutPercent?: number | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "delivery-status_select".
  */
 export interface DeliveryStatusSelect<T extends boolean = true> {
@@ -1798,6 +2129,16 @@ export interface DeliveryStatusSelect<T extends boolean = true> {
         trigger?: T;
         error?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "experiment-settings_select".
+ */
+export interface ExperimentSettingsSelect<T extends boolean = true> {
+  holdoutPercent?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
