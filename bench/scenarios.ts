@@ -4,9 +4,10 @@
  */
 import { compileScenario } from './compile'
 import { decisionScenario } from './decision'
+import { experimentsScenario } from './experiments'
 import { httpScenario } from './http'
 import type { Scenario } from './scenario'
 import { screenScenario } from './screen'
 import { sharingScenario } from './sharing'
 
-export const SCENARIOS: readonly Scenario[] = [decisionScenario, httpScenario, screenScenario, compileScenario, sharingScenario]
+export const SCENARIOS: readonly Scenario[] = [decisionScenario, httpScenario, screenScenario, compileScenario, experimentsScenario, sharingScenario]
