@@ -20,6 +20,7 @@ import { getPayload } from 'payload'
 
 import { compileSnapshot } from '../delivery/snapshot'
 import { createTesseraConfig } from '../payload.config'
+import { BENCH_BLOCKS } from './http'
 import { benchRow, type Scenario, ScenarioFailure } from './scenario'
 import { round } from './stats'
 import { benchRecipients, workloadDatabase } from './workload'
@@ -92,7 +93,7 @@ export const compileScenario: Scenario = {
   name: 'compile',
   async run({ quick, log }) {
     const measurements: CompileMeasurement[] = []
-    for (const blocks of quick ? [100] : [1000, 10_000]) {
+    for (const blocks of quick ? [100] : [...new Set([1000, BENCH_BLOCKS])]) {
       log(`compile, ${blocks} blocks…`)
       measurements.push(await measureCompile(blocks, quick))
     }

@@ -31,6 +31,8 @@ import { percentile, round } from './stats'
 import { BENCH_API_KEY, BENCH_EDITOR, BENCH_PASSWORD, benchRecipients, recipientCustomer, workloadDatabase } from './workload'
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400)
+/** Blocks of the HTTP and compile workload (50 per page): 10,000 unless BENCH_BLOCKS says otherwise. */
+export const BENCH_BLOCKS = Number(process.env.BENCH_BLOCKS ?? 10_000)
 const ORIGIN = `http://127.0.0.1:${PORT}`
 const RENDER_AUTH = { Authorization: `Bearer ${BENCH_API_KEY}` }
 
@@ -244,7 +246,7 @@ async function publishToVisible(editor: Record<string, string>, slug: string): P
 
 export async function measureHttp(options: { quick: boolean; log?: (message: string) => void }): Promise<HttpMeasurement> {
   const log = options.log ?? (() => {})
-  const blocks = options.quick ? 100 : 10_000
+  const blocks = options.quick ? 100 : BENCH_BLOCKS
   const duration = options.quick ? 2 : 10
   const connections = options.quick ? 10 : 50
   const batches = 10
@@ -267,6 +269,7 @@ export async function measureHttp(options: { quick: boolean; log?: (message: str
         DATABASE_URI: databaseUri,
         MEDIA_DIR: mediaDir,
         PAYLOAD_SECRET: 'benchmark-secret-0123456789abcdef0123456789',
+        TESSERA_SIGNING_KEYS: readFileSync(path.join(root, 'test/e2e/signing-keys.json'), 'utf8').trim(),
         TESSERA_PUBLIC_URL: ORIGIN,
         TESSERA_BENCH: '1',
         TESSERA_JOBS: 'off',

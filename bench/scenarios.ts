@@ -4,10 +4,11 @@
  */
 import { compileScenario } from './compile'
 import { decisionScenario } from './decision'
+import { edgeScenario } from './edge'
 import { experimentsScenario } from './experiments'
 import { httpScenario } from './http'
 import type { Scenario } from './scenario'
 import { screenScenario } from './screen'
 import { sharingScenario } from './sharing'
 
-export const SCENARIOS: readonly Scenario[] = [decisionScenario, httpScenario, screenScenario, compileScenario, experimentsScenario, sharingScenario]
+export const SCENARIOS: readonly Scenario[] = [decisionScenario, httpScenario, screenScenario, compileScenario, experimentsScenario, edgeScenario, sharingScenario]

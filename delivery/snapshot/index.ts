@@ -9,7 +9,7 @@
 export { CompileError, compileBlock, compilePage, compileSegment, sortSegments, type BlockDoc, type PageDoc, type SegmentDoc } from './compileDocuments'
 export { compileFromDatabase, compileSnapshot, forgetCompiledBlocks, type CompiledSnapshot } from './compileSnapshot'
 export { handleHealth, HealthSchema } from './health'
-export { compileNow, deliveryIdle, liveBundle, liveManifest, onLiveVersion, requestCompile, stopLiveSnapshot } from './liveSnapshot'
+export { bundleByHash, compileNow, deliveryIdle, liveBundle, liveManifest, onLiveVersion, requestCompile, stopLiveSnapshot } from './liveSnapshot'
 export { handleLiveUpdates } from './liveUpdates'
 export { deliveryHooks } from './publishHooks'
 export { compileExperiment, type ExperimentDoc } from './compileExperiments'

@@ -6,6 +6,7 @@ import * as migration_20261201_234214_event_application from './20261201_234214_
 import * as migration_20261202_045825_experiments from './20261202_045825_experiments';
 import * as migration_20261202_055114_sharing_outbox_webhooks from './20261202_055114_sharing_outbox_webhooks';
 import * as migration_20261202_060658_exposure_results_index from './20261202_060658_exposure_results_index';
+import * as migration_20261202_063210_api_key_delivery_scope from './20261202_063210_api_key_delivery_scope';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261202_060658_exposure_results_index.up,
     down: migration_20261202_060658_exposure_results_index.down,
-    name: '20261202_060658_exposure_results_index'
+    name: '20261202_060658_exposure_results_index',
+  },
+  {
+    up: migration_20261202_063210_api_key_delivery_scope.up,
+    down: migration_20261202_063210_api_key_delivery_scope.down,
+    name: '20261202_063210_api_key_delivery_scope'
   },
 ];
