@@ -9,5 +9,6 @@ import { experimentsScenario } from './experiments'
 import { httpScenario } from './http'
 import type { Scenario } from './scenario'
 import { screenScenario } from './screen'
+import { sharingScenario } from './sharing'
 
-export const SCENARIOS: readonly Scenario[] = [decisionScenario, httpScenario, screenScenario, compileScenario, experimentsScenario, edgeScenario]
+export const SCENARIOS: readonly Scenario[] = [decisionScenario, httpScenario, screenScenario, compileScenario, experimentsScenario, edgeScenario, sharingScenario]

@@ -219,8 +219,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-sent events: a new snapshot is live
+         * @description An event stream (text/event-stream). On connect: `event: live` with `{"version": …}`; on every publish: `event: publish` with the new version. It carries no content: a listener fetches its own render again (with If-None-Match). Screens use it and keep polling as the fallback.
+         */
+        get: operations["liveUpdates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A change, POSTed to each webhook endpoint that subscribed to its type
+         * @description Signed per Standard Webhooks: headers webhook-id (the message id, stable across retries and replays), webhook-timestamp and webhook-signature (verify with the standardwebhooks library and the endpoint's secret). Change types: consent.changed, list.changed, traits.changed, profiles.merged, profile.erased, snapshot.published, experiment.started, experiment.stopped, experiment.shipped, survey.answered; behaviour (opt-in): events.page_view, events.click, events.conversion, events.form_answer, events.consent_change, events.trait_update, events.custom. Answer 2xx within 10 s; anything else is retried with exponential backoff for about a day, then dead-lettered.
+         */
+        post: operations["changeWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         RenderContext: {
@@ -294,6 +335,15 @@ export interface components {
                 /** Format: email */
                 email?: string;
             }[];
+        };
+        ChangeMessage: {
+            id: string;
+            /** @enum {string} */
+            type: "consent.changed" | "list.changed" | "traits.changed" | "profiles.merged" | "profile.erased" | "snapshot.published" | "experiment.started" | "experiment.stopped" | "experiment.shipped" | "survey.answered" | "events.page_view" | "events.click" | "events.conversion" | "events.form_answer" | "events.consent_change" | "events.trait_update" | "events.custom";
+            timestamp: string;
+            data: {
+                [key: string]: unknown;
+            };
         };
         RenderedPage: {
             page: {
@@ -2316,6 +2366,57 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
+            };
+        };
+    };
+    liveUpdates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream (kept open, a comment every 25 s) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description too_many_streams: this server holds its maximum of open streams; poll instead */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    changeWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ChangeMessage"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

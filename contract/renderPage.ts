@@ -65,12 +65,12 @@ export function webResponse(request: Request, decision: DecisionCore, format: 'j
 }
 
 /** A screen's self-refreshing HTML document, with its strict Content-Security-Policy. */
-export async function screenHtmlResponse(request: Request, decision: DecisionCore, settings: RenderSettings): Promise<Response> {
+export async function screenHtmlResponse(request: Request, decision: DecisionCore, settings: RenderSettings, updatesUrl?: string): Promise<Response> {
   const params = screenParams(new URL(request.url), decision)
   if (!params.ok) return params.response
   const representation = screenRepresentation('html', params.value, decision)
   const page = personalizePage(decision.resolved, decision.tokens)
   const base = publicOriginOf(request, settings)
-  const document = screenDocument(page, decision, params.value, base, decisionEtag(decision, representation))
+  const document = screenDocument(page, decision, params.value, base, decisionEtag(decision, representation), updatesUrl)
   return respond(request, decision, document, 'text/html; charset=utf-8', representation, settings, { 'Content-Security-Policy': await screenContentSecurityPolicy(base) })
 }

@@ -65,7 +65,8 @@ export function screenRepresentation(format: 'html' | 'png', params: ScreenParam
   return `screen-png|${size}|${params.slide % Math.max(1, slides)}`
 }
 
-export function screenDocument(resolved: ResolvedPage, decision: Decision, params: ScreenParams, base: string, etag: string): string {
+/** `updatesUrl`: the origin's update stream (server-sent events); a renderer without one leaves it out and the screen polls. */
+export function screenDocument(resolved: ResolvedPage, decision: Decision, params: ScreenParams, base: string, etag: string, updatesUrl?: string): string {
   return renderScreenDocument(resolved, {
     mediaBase: base,
     defaultLocale: decision.manifest.defaultLocale,
@@ -74,6 +75,7 @@ export function screenDocument(resolved: ResolvedPage, decision: Decision, param
     refreshSeconds: params.refreshSeconds,
     slideSeconds: params.slideSeconds,
     etag,
+    updatesUrl,
   })
 }
 

@@ -31,6 +31,8 @@ export type ScreenDocumentOptions = {
   slideSeconds: number
   /** This response's ETag: the poller sends it back as If-None-Match. */
   etag: string
+  /** Server-sent events announcing a publish (same origin); without it the screen only polls. */
+  updatesUrl?: string
 }
 
 const { headline, ...type } = SCREEN_TYPE
@@ -129,7 +131,8 @@ export function renderScreenDocument(resolved: ResolvedPage, options: ScreenDocu
   return [
     '<!doctype html>',
     `<html lang="${escapeHtml(locale)}" class="tessera-screen is-${screenOrientation({ width, height })}" data-width="${width}" data-height="${height}"` +
-      ` data-refresh-seconds="${refreshSeconds}" data-slide-seconds="${slideSeconds}" data-etag="${escapeHtml(options.etag)}">`,
+      ` data-refresh-seconds="${refreshSeconds}" data-slide-seconds="${slideSeconds}" data-etag="${escapeHtml(options.etag)}"` +
+      `${options.updatesUrl ? ` data-updates="${escapeHtml(options.updatesUrl)}"` : ''}>`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -9,6 +9,11 @@
  * and a discreet marker says the screen is offline until the server answers
  * again.
  *
+ * Push: when the document names an update stream (data-updates, server-sent
+ * events), a `publish` event asks at once instead of at the next poll. The
+ * poll keeps running: if the stream drops (EventSource reconnects by itself)
+ * or the browser has no EventSource, the screen still refreshes on time.
+ *
  * Plain ES5-level JavaScript, because kiosk browsers are often old; the same
  * bytes in every document, so a Content-Security-Policy can allow it by hash
  * (screenScriptHash below).
@@ -91,7 +96,14 @@ export const SCREEN_POLLER_SCRIPT = `(function () {
     return true;
   }
 
+  var pollTimer = 0;
+  var polling = false;
+  var askAgain = false;
+
   function poll() {
+    clearTimeout(pollTimer);
+    if (polling) { askAgain = true; return; }
+    polling = true;
     var controller = typeof AbortController === 'function' ? new AbortController() : null;
     // A request the network swallowed must not stop the polling for good.
     var deadline = setTimeout(function () { if (controller) controller.abort(); }, 30000);
@@ -112,12 +124,24 @@ export const SCREEN_POLLER_SCRIPT = `(function () {
       .catch(function () { setOffline(true); })
       .then(function () {
         clearTimeout(deadline);
-        setTimeout(poll, seconds('data-refresh-seconds', 60) * 1000);
+        polling = false;
+        if (askAgain) { askAgain = false; return poll(); }
+        pollTimer = setTimeout(poll, seconds('data-refresh-seconds', 60) * 1000);
       });
   }
 
+  function listen() {
+    var updates = root.getAttribute('data-updates');
+    if (!updates || typeof EventSource !== 'function') return;
+    var source = new EventSource(updates);
+    source.addEventListener('publish', function () { poll(); });
+    // Back after a drop: what was published meanwhile is asked for at once.
+    source.addEventListener('live', function () { if (root.getAttribute('data-pushed') === 'yes') poll(); root.setAttribute('data-pushed', 'yes'); });
+  }
+
   rotate();
-  setTimeout(poll, seconds('data-refresh-seconds', 60) * 1000);
+  listen();
+  pollTimer = setTimeout(poll, seconds('data-refresh-seconds', 60) * 1000);
 })();`
 
 /** The CSP source that allows the inline script, e.g. `script-src 'sha256-…'`. */

@@ -24,6 +24,7 @@ import { ErrorBodySchema } from '../http'
 import { BUNDLE_CACHE_CONTROL, DistributedBundleSchema, DistributedManifestSchema } from '../../contract'
 import { BatchResponseSchema, BatchSchema, RENDER_FORMATS } from '../render'
 import { RenderedJsonSchema } from '../../channels/json'
+import { BEHAVIOUR_TYPES, CHANGE_TYPES, ChangeMessageSchema } from '../sharing'
 import { HealthSchema } from '../snapshot'
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } })
@@ -305,6 +306,35 @@ export function openApiDocument() {
           summary: 'Ready: booted, the database answers, the latest publish is live',
           tags: ['Operations'],
           responses: { '200': { description: 'Ready', content: json(HealthSchema) }, '429': commonErrors['429']!, '503': error('unavailable') },
+        },
+      },
+      '/api/updates': {
+        get: {
+          operationId: 'liveUpdates',
+          security: [{}],
+          summary: 'Server-sent events: a new snapshot is live',
+          description:
+            'An event stream (text/event-stream). On connect: `event: live` with `{"version": …}`; on every publish: `event: publish` with the new version. It carries no content: a listener fetches its own render again (with If-None-Match). Screens use it and keep polling as the fallback.',
+          tags: ['Operations'],
+          responses: {
+            '200': { description: 'The stream (kept open, a comment every 25 s)', content: { 'text/event-stream': { schema: z.string().meta({ example: 'event: publish\nid: 3f2a…\ndata: {"version":"3f2a…"}\n\n' }) } } },
+            '503': error('too_many_streams: this server holds its maximum of open streams; poll instead'),
+          },
+        },
+      },
+    },
+    webhooks: {
+      change: {
+        post: {
+          operationId: 'changeWebhook',
+          // Authenticated by its signature (webhook-signature), not by a scheme the receiver declares.
+          security: [{}],
+          summary: 'A change, POSTed to each webhook endpoint that subscribed to its type',
+          description:
+            `Signed per Standard Webhooks: headers webhook-id (the message id, stable across retries and replays), webhook-timestamp and webhook-signature (verify with the standardwebhooks library and the endpoint's secret). Change types: ${CHANGE_TYPES.join(', ')}; behaviour (opt-in): ${BEHAVIOUR_TYPES.join(', ')}. Answer 2xx within 10 s; anything else is retried with exponential backoff for about a day, then dead-lettered.`,
+          tags: ['Webhooks'],
+          requestBody: { content: json(ChangeMessageSchema) },
+          responses: { '200': { description: 'Received (any 2xx)' } },
         },
       },
     },

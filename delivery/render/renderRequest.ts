@@ -44,7 +44,7 @@ export async function handleRenderRequest(payload: Payload, request: Request, sl
       : channel === 'screen' && format === 'png'
         ? await screenPngResponse(payload, request, decision)
         : channel === 'screen' && format === 'html'
-          ? await screenHtmlResponse(request, decision, settings)
+          ? await screenHtmlResponse(request, decision, settings, '/api/updates')
           : webResponse(request, decision, format as 'json' | 'html', settings, renderedBodies)
   // Served (or already held by the client: 304): the enrolled units saw their arm.
   if (response.status === 200 || response.status === 304) await recordServed(payload, decision, request.url)

@@ -13,8 +13,9 @@ export type WebhookEndpoint = { id: string; url: string; secret: string; types: 
 const REMEMBER_MS = 5_000
 const memory = processWide('webhookEndpoints', () => timedMemory<Payload, WebhookEndpoint[]>(16, REMEMBER_MS))
 
-export async function enabledEndpoints(payload: Payload): Promise<WebhookEndpoint[]> {
-  const known = memory.get(payload)
+/** The enabled endpoints, remembered for a few seconds; `fresh` reads them now (the fan-out: a new endpoint gets every message written after it). */
+export async function enabledEndpoints(payload: Payload, { fresh = false } = {}): Promise<WebhookEndpoint[]> {
+  const known = fresh ? undefined : memory.get(payload)
   if (known) return known
   const { docs } = await payload.find({ collection: 'webhook-endpoints', where: { enabled: { equals: true } }, pagination: false, depth: 0, overrideAccess: true })
   const endpoints = docs.map((doc) => ({ id: String(doc.id), url: doc.url, secret: doc.secret ?? '', types: (doc.types ?? []) as string[], behaviour: Boolean(doc.behaviour) }))

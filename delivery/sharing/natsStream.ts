@@ -47,11 +47,19 @@ async function publisherFor(settings: StreamSettings): Promise<Publisher> {
   return publisher
 }
 
-/** Publishes one message and waits for the stream's acknowledgement; answers whether JetStream had it already. */
-export async function publishToStream(settings: StreamSettings, message: ChangeMessage): Promise<{ duplicate: boolean }> {
+/**
+ * Publishes messages in order and waits for the stream's acknowledgements.
+ * They are sent one after another on one connection (so the stream stores
+ * them in this order) without waiting for each acknowledgement in between;
+ * answers how many were acknowledged, in order, before any failure.
+ */
+export async function publishToStream(settings: StreamSettings, messages: ChangeMessage[]): Promise<{ acknowledged: number; error?: unknown }> {
   const { client } = await publisherFor(settings)
-  const ack = await client.publish(subjectOf(settings.prefix, message.type), JSON.stringify(message), { msgID: message.id })
-  return { duplicate: ack.duplicate }
+  const acks = messages.map((message) => client.publish(subjectOf(settings.prefix, message.type), JSON.stringify(message), { msgID: message.id }))
+  const settled = await Promise.allSettled(acks)
+  const failed = settled.findIndex((result) => result.status === 'rejected')
+  if (failed === -1) return { acknowledged: messages.length }
+  return { acknowledged: failed, error: (settled[failed] as PromiseRejectedResult).reason }
 }
 
 /** Closes this process's NATS connections (tests, shutdown). */

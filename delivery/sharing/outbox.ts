@@ -48,14 +48,42 @@ export async function emitChanges(payload: Payload, changes: Change[], unit: Cha
   })
   const written = new Set(docs.map((doc) => doc.messageId))
   const fresh = wanted.filter(({ message }) => !written.has(message.id) && written.add(message.id))
-  for (const { change, message } of fresh) {
-    await payload.db.create({
-      collection: 'outbox-messages',
-      data: { messageId: message.id, type: message.type, orderKey: change.key ?? null, occurredAt: message.timestamp, data: message.data, streamed: !streamConfigured(), fannedOut: false },
-      req: unit.req,
-    })
-  }
+  const now = new Date().toISOString()
+  const rows = fresh.map(({ change, message }) => ({
+    messageId: message.id,
+    type: message.type,
+    orderKey: change.key ?? null,
+    occurredAt: message.timestamp,
+    data: message.data,
+    streamed: !streamConfigured(),
+    fannedOut: false,
+    createdAt: now,
+    updatedAt: now,
+  }))
+  await insertRows(payload, 'outbox-messages', rows, unit.req)
   return fresh.map(({ message }) => message)
+}
+
+type SqlAdapter = { drizzle?: unknown; tables?: Record<string, unknown>; sessions?: Record<string, { db: unknown }> }
+type Inserter = { insert: (table: unknown) => { values: (rows: object[]) => Promise<unknown> } }
+
+/**
+ * Rows of a collection without fields in side tables, in one statement where
+ * the adapter is SQL (drizzle; inside the unit's transaction), else one by
+ * one: a batch of a thousand events writes its messages in one round trip.
+ */
+export async function insertRows(payload: Payload, collection: 'outbox-messages' | 'webhook-deliveries', rows: Record<string, unknown>[], req?: PayloadRequest): Promise<void> {
+  if (rows.length === 0) return
+  const adapter = payload.db as unknown as SqlAdapter
+  const table = adapter.tables?.[collection.replace(/-/g, '_')]
+  if (adapter.drizzle && table) {
+    const transaction = req?.transactionID ? adapter.sessions?.[String(await req.transactionID)]?.db : undefined
+    const db = (transaction ?? adapter.drizzle) as Inserter
+    // SQLite takes at most 32,766 bound values per statement: 500 rows of a dozen columns stay far below.
+    for (let start = 0; start < rows.length; start += 500) await db.insert(table).values(rows.slice(start, start + 500))
+    return
+  }
+  for (const data of rows) await payload.db.create({ collection, data, req })
 }
 
 /** The one door for other rooms: share one change, in the unit of work that makes it. */

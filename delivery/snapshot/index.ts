@@ -3,11 +3,13 @@
  * documents compile into an immutable, content-hashed delivery snapshot (a
  * manifest and one bundle per page), stored in the database; render nodes
  * keep the active one in memory and poll for a new version. Publish hooks on
- * the collections that feed delivery ask for a compile.
+ * the collections that feed delivery ask for a compile; screens hear of a
+ * new version by server-sent events (GET /api/updates).
  */
 export { CompileError, compileBlock, compilePage, compileSegment, sortSegments, type BlockDoc, type PageDoc, type SegmentDoc } from './compileDocuments'
 export { compileFromDatabase, compileSnapshot, forgetCompiledBlocks, type CompiledSnapshot } from './compileSnapshot'
 export { handleHealth, HealthSchema } from './health'
-export { bundleByHash, compileNow, deliveryIdle, liveBundle, liveManifest, requestCompile, stopLiveSnapshot } from './liveSnapshot'
+export { bundleByHash, compileNow, deliveryIdle, liveBundle, liveManifest, onLiveVersion, requestCompile, stopLiveSnapshot } from './liveSnapshot'
+export { handleLiveUpdates } from './liveUpdates'
 export { deliveryHooks } from './publishHooks'
 export { compileExperiment, type ExperimentDoc } from './compileExperiments'

@@ -30,6 +30,8 @@ type LiveState = {
   compileAgain: boolean
   compileTimer?: ReturnType<typeof setTimeout>
   triggers: Set<string>
+  /** Told of each new live version (server-sent events to screens: liveUpdates.ts). */
+  listeners: Set<(version: string) => void>
 }
 
 const states = processWide('liveSnapshot', () => new WeakMap<Payload, LiveState>())
@@ -37,15 +39,24 @@ const states = processWide('liveSnapshot', () => new WeakMap<Payload, LiveState>
 function stateOf(payload: Payload): LiveState {
   let state = states.get(payload)
   if (!state) {
-    state = { bundles: sizedMemory(BUNDLE_CACHE_BYTES, (bundle: PageBundle) => JSON.stringify(bundle).length), compileAgain: false, triggers: new Set() }
+    state = { bundles: sizedMemory(BUNDLE_CACHE_BYTES, (bundle: PageBundle) => JSON.stringify(bundle).length), compileAgain: false, triggers: new Set(), listeners: new Set() }
     states.set(payload, state)
   }
   return state
 }
 
 function activate(state: LiveState, manifest: DeliveryManifest, bundles?: Map<string, PageBundle>) {
+  const changed = state.manifest !== undefined && state.manifest.version !== manifest.version
   state.manifest = manifest
   for (const [hash, bundle] of bundles ?? []) state.bundles.set(hash, bundle)
+  if (changed) for (const listener of state.listeners) listener(manifest.version)
+}
+
+/** Calls `listener` with each new live version this process serves (a compile here, or the poll seeing another's); returns the unsubscribe. */
+export function onLiveVersion(payload: Payload, listener: (version: string) => void): () => void {
+  const state = stateOf(payload)
+  state.listeners.add(listener)
+  return () => state.listeners.delete(listener)
 }
 
 async function loadManifest(payload: Payload, version: string): Promise<DeliveryManifest | undefined> {

@@ -45,7 +45,7 @@ function storeScreen(welcome: string): ResolvedPage {
   }
 }
 
-const screenDocument = (welcome: string, etag: string) =>
+const screenDocument = (welcome: string, etag: string, updatesUrl?: string) =>
   renderScreenDocument(storeScreen(welcome), {
     mediaBase: 'https://shop.example',
     defaultLocale: 'en',
@@ -54,6 +54,7 @@ const screenDocument = (welcome: string, etag: string) =>
     refreshSeconds: REFRESH / 1000,
     slideSeconds: SLIDE / 1000,
     etag,
+    updatesUrl,
   })
 
 /** Loads a document the way a browser would, running its inline script. */
@@ -214,5 +215,66 @@ describe('screen script', () => {
     await vi.advanceTimersByTimeAsync(REFRESH)
     expect(requests).toHaveLength(2)
     expect(offline()).toBe(false)
+  })
+})
+
+describe('screen script with an update stream', () => {
+  /** The browser's EventSource, as a stand-in the test drives. */
+  class StandInEventSource {
+    static opened: StandInEventSource[] = []
+    listeners = new Map<string, (() => void)[]>()
+    constructor(readonly url: string) {
+      StandInEventSource.opened.push(this)
+    }
+    addEventListener(type: string, listener: () => void) {
+      this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener])
+    }
+    emit(type: string) {
+      for (const listener of this.listeners.get(type) ?? []) listener()
+    }
+  }
+
+  beforeEach(() => {
+    StandInEventSource.opened = []
+    vi.stubGlobal('EventSource', StandInEventSource)
+    // The document of the outer beforeEach (no stream) stops: this one replaces it.
+    vi.clearAllTimers()
+    open(screenDocument('Welcome to Maison Lumen', '"e1"', '/api/updates'))
+  })
+
+  it('asks at once when a publish is announced, swaps the new slides in, and keeps its poll', async () => {
+    const [stream] = StandInEventSource.opened.slice(-1)
+    expect(stream!.url).toBe('/api/updates')
+    serve(new Response(screenDocument('Autumn is here', '"e2"'), { status: 200, headers: { ETag: '"e2"' } }))
+    stream!.emit('publish')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(requests).toHaveLength(1)
+    expect(welcome()).toBe('Autumn is here')
+    // The poll goes on from the push: the next ask is refreshSeconds later, with the new ETag.
+    serve(new Response(null, { status: 304 }))
+    await vi.advanceTimersByTimeAsync(REFRESH)
+    expect(requests.map((request) => request.headers['If-None-Match'])).toEqual(['"e1"', '"e2"'])
+  })
+
+  it('asks once more for a publish announced while it is asking', async () => {
+    const [stream] = StandInEventSource.opened.slice(-1)
+    serve('hang')
+    stream!.emit('publish')
+    stream!.emit('publish')
+    expect(requests).toHaveLength(1)
+    serve(new Response(null, { status: 304 }))
+    await vi.advanceTimersByTimeAsync(30_000)
+    expect(requests).toHaveLength(2)
+  })
+
+  it('asks again when the stream comes back after a drop (a publish may have been missed), not when it first opens', async () => {
+    const [stream] = StandInEventSource.opened.slice(-1)
+    stream!.emit('live')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(requests).toHaveLength(0)
+    serve(new Response(null, { status: 304 }))
+    stream!.emit('live')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(requests).toHaveLength(1)
   })
 })
