@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Seeded simulations (1,000 A/A tests, golden vectors) are CPU-bound: on a loaded
+          // 2-core machine they outlast vitest's 5 s default, which would make them fail by speed.
+          testTimeout: 120_000,
         },
       },
       {
