@@ -73,6 +73,8 @@ export interface Config {
     stores: Store;
     'consent-purposes': ConsentPurpose;
     media: Media;
+    standards: Standard;
+    'standard-counts': StandardCount;
     users: User;
     'api-keys': ApiKey;
     profiles: Profile;
@@ -94,6 +96,8 @@ export interface Config {
     stores: StoresSelect<false> | StoresSelect<true>;
     'consent-purposes': ConsentPurposesSelect<false> | ConsentPurposesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    standards: StandardsSelect<false> | StandardsSelect<true>;
+    'standard-counts': StandardCountsSelect<false> | StandardCountsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
     profiles: ProfilesSelect<false> | ProfilesSelect<true>;
@@ -113,9 +117,11 @@ export interface Config {
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('en' | 'fr') | ('en' | 'fr')[];
   globals: {
     'delivery-status': DeliveryStatus;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'delivery-status': DeliveryStatusSelect<false> | DeliveryStatusSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: 'en' | 'fr';
   widgets: {
@@ -124,6 +130,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      countStandardViolations: TaskCountStandardViolations;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -219,6 +226,7 @@ export interface Page {
  */
 export interface Block {
   id: number;
+  title?: string | null;
   /**
    * For editors only; never shown to customers.
    */
@@ -622,6 +630,56 @@ export interface Store {
   createdAt: string;
 }
 /**
+ * Rules published content must meet. Blocking standards refuse a publish and name the field; warnings are shown and let it through.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "standards".
+ */
+export interface Standard {
+  id: number;
+  /**
+   * Shown to editors with each violation, e.g. “Screens are read from across the shop”.
+   */
+  name: string;
+  rule:
+    'headlineLength' | 'subjectLength' | 'preheaderLength' | 'imageResolution' | 'offerCta' | 'toneWords' | 'emailSize';
+  level: 'blocking' | 'warning';
+  active?: boolean | null;
+  /**
+   * Empty for every channel.
+   */
+  channel?: ('web' | 'email' | 'screen') | null;
+  /**
+   * Empty for every kind of block.
+   */
+  kind?: ('hero' | 'text' | 'offer' | 'cta' | 'image' | 'product') | null;
+  tone?: ('formal' | 'friendly' | 'playful' | 'urgent') | null;
+  min?: number | null;
+  max?: number | null;
+  minWidth?: number | null;
+  minHeight?: number | null;
+  /**
+   * Whole words, matched without regard to case or accents.
+   */
+  words?: string[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "standard-counts".
+ */
+export interface StandardCount {
+  id: number;
+  day: string;
+  countedAt: string;
+  total: number;
+  blocking: number;
+  warnings: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
@@ -937,7 +995,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'countStandardViolations' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -970,10 +1028,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'countStandardViolations' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1007,6 +1074,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'standards';
+        value: number | Standard;
+      } | null)
+    | ({
+        relationTo: 'standard-counts';
+        value: number | StandardCount;
       } | null)
     | ({
         relationTo: 'users';
@@ -1129,6 +1204,7 @@ export interface PagesSelect<T extends boolean = true> {
  * via the `definition` "blocks_select".
  */
 export interface BlocksSelect<T extends boolean = true> {
+  title?: T;
   name?: T;
   kind?: T;
   tone?: T;
@@ -1410,6 +1486,39 @@ export interface MediaSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "standards_select".
+ */
+export interface StandardsSelect<T extends boolean = true> {
+  name?: T;
+  rule?: T;
+  level?: T;
+  active?: T;
+  channel?: T;
+  kind?: T;
+  tone?: T;
+  min?: T;
+  max?: T;
+  minWidth?: T;
+  minHeight?: T;
+  words?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "standard-counts_select".
+ */
+export interface StandardCountsSelect<T extends boolean = true> {
+  day?: T;
+  countedAt?: T;
+  total?: T;
+  blocking?: T;
+  warnings?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -1560,6 +1669,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1617,6 +1727,24 @@ export interface DeliveryStatus {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "delivery-status_select".
  */
 export interface DeliveryStatusSelect<T extends boolean = true> {
@@ -1637,6 +1765,16 @@ export interface DeliveryStatusSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1644,6 +1782,16 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCountStandardViolations".
+ */
+export interface TaskCountStandardViolations {
+  input?: unknown;
+  output: {
+    total: number;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

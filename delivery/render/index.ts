@@ -12,3 +12,6 @@ export { CHANNEL_FORMATS, handleRenderRequest, RENDER_FORMATS, type RenderFormat
 export { attributesReadBy, cachePolicy, entityTag, notModified, type CachePolicy } from './respond'
 export { MAX_SCREEN_PIXELS, MAX_SCREEN_SIDE, screenPng } from './screen'
 export { renderSitePage, type SitePage } from './sitePage'
+export { publishedEmailBytes } from './emailAsPublished'
+export { blockCoverage, coverageGaps, isGap, pageCoverage, type BlockCoverage, type CoverageCell, type CoverageRow } from './coverage'
+export { handlePreviewRequest } from './preview'

@@ -41,7 +41,14 @@ export async function handleRenderRequest(payload: Payload, request: Request, sl
   if (!read.ok) return read.response
   const decided = await decide(payload, slug, read.value)
   if (!decided.ok) return errorResponse(decided.failure.status, decided.failure.code, decided.failure.message)
-  const { decision } = decided
+  return renderDecision(payload, request, decided.decision, format)
+}
+
+/** A decision in the asked format, by its channel's renderer (the render API and the editor's preview share it). */
+export async function renderDecision(payload: Payload, request: Request, decision: Decision, format: string): Promise<Response> {
+  if (!(RENDER_FORMATS as readonly string[]).includes(format)) {
+    return errorResponse(400, 'invalid_format', `Unknown format “${format}”; use ${RENDER_FORMATS.join(', ')}.`, formatIssue(RENDER_FORMATS))
+  }
   const { channel } = decision
   if (!CHANNEL_FORMATS[channel].includes(format as RenderFormat)) {
     return errorResponse(400, 'invalid_format', `The ${channel} channel renders ${CHANNEL_FORMATS[channel].join(', ')}, not ${format}.`, formatIssue(CHANNEL_FORMATS[channel], ` for ${channel}`))

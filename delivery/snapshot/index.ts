@@ -10,3 +10,4 @@ export { compileFromDatabase, compileSnapshot, forgetCompiledBlocks, type Compil
 export { handleHealth, HealthSchema } from './health'
 export { compileNow, deliveryIdle, liveBundle, liveManifest, stopLiveSnapshot } from './liveSnapshot'
 export { deliveryHooks } from './publishHooks'
+export { draftBundle } from './draftBundle'

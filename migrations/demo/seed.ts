@@ -8,6 +8,7 @@ import type { Payload } from 'payload'
 
 import { DEMO_BLOCKS, DEMO_LISTS, DEMO_PAGES, DEMO_SEGMENTS, DEMO_STORES, type Localized } from './content'
 import { DEMO_IMAGES, rasterize } from './images'
+import { DEMO_STANDARDS } from './standards'
 
 export const DEMO_DEFAULTS = {
   adminEmail: 'admin@example.com',
@@ -195,6 +196,9 @@ export async function seedDemo(payload: Payload, credentials = demoCredentials()
       _status: 'published',
     })
   }
+
+  // Standards come last: what was seeded above was written to meet them.
+  for (const standard of DEMO_STANDARDS) await payload.create({ collection: 'standards', data: standard, overrideAccess: true })
 
   const banner = [
     '',
