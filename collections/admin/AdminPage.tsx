@@ -21,8 +21,10 @@ export function AdminPage({ view, title, children }: { view: AdminViewServerProp
       visibleEntities={visibleEntities}
     >
       <Gutter>
-        <h1 style={{ margin: 'var(--base) 0' }}>{title}</h1>
-        {children}
+        <div data-testid="workbench-view">
+          <h1 style={{ margin: 'var(--base) 0' }}>{title}</h1>
+          {children}
+        </div>
       </Gutter>
     </DefaultTemplate>
   )
