@@ -41,7 +41,7 @@ export const ProfileActions: React.FC = () => {
   }
 
   return (
-    <div style={{ display: 'flex', gap: 'calc(var(--base) / 2)', alignItems: 'center' }}>
+    <div style={{ display: 'flex', gap: 'calc(var(--base) / 2)', alignItems: 'center' }} data-testid="profile-actions">
       <Button buttonStyle="secondary" size="small" el="anchor" url={`/api/profiles/${id}/export`} newTab>
         {t('tessera:exportJson')}
       </Button>

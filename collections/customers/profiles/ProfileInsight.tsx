@@ -64,7 +64,7 @@ export const ProfileInsight: React.FC = () => {
   if (!insight) return <p>{t('tessera:loading')}</p>
   const { profile } = insight
   return (
-    <div style={{ marginTop: 'var(--base)' }}>
+    <div style={{ marginTop: 'var(--base)' }} data-testid="profile-insight">
       <Table
         caption={t('tessera:consents')}
         head={[t('tessera:purpose'), t('tessera:granted'), t('tessera:source'), t('tessera:when')]}

@@ -32,7 +32,7 @@ export const ApiKeySecretField: React.FC<{ path: string }> = ({ path }) => {
   }, [id, value, setValue])
 
   return (
-    <div className="field-type" style={{ marginBottom: 'var(--base)' }}>
+    <div className="field-type" style={{ marginBottom: 'var(--base)' }} data-testid="api-key-field">
       <label className="field-label">{t('tessera:secretKey')}</label>
       {value ? (
         <>
