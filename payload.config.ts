@@ -20,15 +20,19 @@ import { ProfileKeys } from './collections/customers/profile-keys'
 import { Profiles } from './collections/customers/profiles'
 import { DeliveryBundles, DeliverySnapshots, DeliveryStatus } from './collections/delivery'
 import { ConsentPurposes, ensureDefaultPurposes } from './collections/personalization/consent-purposes'
+import { ExperimentExposures, ExperimentSettings } from './collections/personalization/experiment-exposures'
+import { Experiments } from './collections/personalization/experiments'
 import { Segments } from './collections/personalization/segments'
 import { Stores } from './collections/personalization/stores'
 import { ApiKeys } from './collections/settings/api-keys'
+import { OutboxMessages, WebhookDeliveries, WebhookEndpoints } from './collections/sharing'
 import { StandardCounts } from './collections/settings/standard-counts'
 import { Standards } from './collections/settings/standards'
 import { countStandardViolations } from './collections/settings/standards/countTask'
 import { Users } from './collections/settings/users'
 import { replayIfNeeded } from './delivery/customers'
 import { assertProductionSettings, DEVELOPMENT_SECRET } from './delivery/http'
+import { startSharing } from './delivery/sharing'
 import { seedDemo } from './migrations/demo/seed'
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
@@ -102,6 +106,8 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
     await replayIfNeeded(payload)
     await ensureDefaultPurposes(payload)
     if (process.env.TESSERA_SEED_DEMO === '1') await seedDemo(payload)
+    // The outbox is delivered by every long-running process (webhooks, NATS); tests start it themselves.
+    if (process.env.TESSERA_SHARING !== 'off') startSharing(payload)
   }
 
   return buildConfig({
@@ -111,8 +117,8 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
     db: databaseAdapter(databaseUri),
     editor: lexicalEditor(),
     sharp,
-    collections: [Pages, Blocks, Segments, Stores, ConsentPurposes, mediaCollection(options.mediaDir), Standards, StandardCounts, Users, ApiKeys, Profiles, ProfileKeys, Events, DeliverySnapshots, DeliveryBundles],
-    globals: [DeliveryStatus],
+    collections: [Pages, Blocks, Segments, Stores, ConsentPurposes, Experiments, ExperimentExposures, mediaCollection(options.mediaDir), Standards, StandardCounts, Users, ApiKeys, Profiles, ProfileKeys, Events, DeliverySnapshots, DeliveryBundles, WebhookEndpoints, WebhookDeliveries, OutboxMessages],
+    globals: [DeliveryStatus, ExperimentSettings],
     localization: {
       locales: [
         { code: 'en', label: 'English' },
@@ -121,7 +127,7 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
       defaultLocale: 'en',
       fallback: true,
     },
-    // The admin in English and French: Payload's strings and our components' (collections/admin/translations.ts).
+    // The admin speaks English and French (each editor picks in their account): Payload's strings and our components' (collections/admin/translations.ts).
     i18n: { supportedLanguages: { en, fr }, fallbackLanguage: 'en', translations: adminTranslations },
     admin: {
       user: Users.slug,

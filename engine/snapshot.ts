@@ -10,6 +10,7 @@
 import { z } from 'zod'
 
 import { BLOCK_KINDS, CHANNELS, LENGTHS, LOCALES, STORE_FORMATS } from './axes'
+import { ScopedExperimentSchema } from './experimentDecision'
 import { MATCH_MODES, RULE_ATTRIBUTES, RULE_OPERATORS } from './segmentRules'
 
 const Locale = z.enum(LOCALES)
@@ -249,5 +250,9 @@ export const DeliveryManifestSchema = z.object({
   stores: z.record(z.string(), StoreSchema),
   /** What visitors can consent to, in display order; marketing purposes are mailing lists. */
   purposes: z.array(ConsentPurposeSchema),
+  /** Running, paused and shipped experiments, each with its scope (engine/experimentDecision.ts). */
+  experiments: z.array(ScopedExperimentSchema).optional(),
+  /** Share of people (0–100) in no experiment at all. */
+  holdoutPercent: z.number().min(0).max(100).optional(),
 })
 export type DeliveryManifest = z.infer<typeof DeliveryManifestSchema>

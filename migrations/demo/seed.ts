@@ -7,6 +7,7 @@
 import type { Payload } from 'payload'
 
 import { DEMO_BLOCKS, DEMO_LISTS, DEMO_PAGES, DEMO_SEGMENTS, DEMO_STORES, type Localized } from './content'
+import { seedDemoExperiments } from './experiments'
 import { DEMO_IMAGES, rasterize } from './images'
 import { DEMO_STANDARDS } from './standards'
 
@@ -196,6 +197,9 @@ export async function seedDemo(payload: Payload, credentials = demoCredentials()
       _status: 'published',
     })
   }
+
+  const newsletter = await payload.find({ collection: 'pages', where: { slug: { equals: 'newsletter' } }, depth: 0, limit: 1, overrideAccess: true })
+  await seedDemoExperiments(payload, { hero: blocks.get('home-hero')!, newsletter: newsletter.docs[0]!.id, firstVisit: segments.get('first-visit')! })
 
   // Standards come last: what was seeded above was written to meet them.
   for (const standard of DEMO_STANDARDS) await payload.create({ collection: 'standards', data: standard, overrideAccess: true })

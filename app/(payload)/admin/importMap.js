@@ -23,9 +23,12 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { StartExperiment as StartExperiment_3cbbeec3bd7b640f5b3aafae86c999c9 } from '../../../collections/personalization/experiments/StartExperiment'
+import { ExperimentResults as ExperimentResults_e8759ba061ac84df5fea6911a5bc444a } from '../../../collections/personalization/experiments/ExperimentResults'
 import { ApiKeySecretField as ApiKeySecretField_5bde122eaa8511f937954228018f7d93 } from '../../../collections/settings/api-keys/ApiKeySecretField'
 import { ProfileInsight as ProfileInsight_df1f15bca1bb692a51d2d89a00921760 } from '../../../collections/customers/profiles/ProfileInsight'
 import { ProfileActions as ProfileActions_520e4c212f4af177852b6535e20078a4 } from '../../../collections/customers/profiles/ProfileActions'
+import { ReplayButton as ReplayButton_8973e5aee37193e873368eb83a9b111c } from '../../../collections/sharing/webhook-deliveries/ReplayButton'
 import { WorkbenchNavLinks as WorkbenchNavLinks_2cca7577eaa11d03e23d07f123d46d48 } from '../../../collections/admin/WorkbenchNavLinks'
 import { CxDashboard as CxDashboard_a786ada9e911d0418d1691114e1a3618 } from '../../../collections/admin/dashboard/CxDashboard'
 import { StandardsReportView as StandardsReportView_cca28dcc36a7203d5fa028f1c91defe5 } from '../../../collections/admin/StandardsReportView'
@@ -60,9 +63,12 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/collections/personalization/experiments/StartExperiment#StartExperiment": StartExperiment_3cbbeec3bd7b640f5b3aafae86c999c9,
+  "/collections/personalization/experiments/ExperimentResults#ExperimentResults": ExperimentResults_e8759ba061ac84df5fea6911a5bc444a,
   "/collections/settings/api-keys/ApiKeySecretField#ApiKeySecretField": ApiKeySecretField_5bde122eaa8511f937954228018f7d93,
   "/collections/customers/profiles/ProfileInsight#ProfileInsight": ProfileInsight_df1f15bca1bb692a51d2d89a00921760,
   "/collections/customers/profiles/ProfileActions#ProfileActions": ProfileActions_520e4c212f4af177852b6535e20078a4,
+  "/collections/sharing/webhook-deliveries/ReplayButton#ReplayButton": ReplayButton_8973e5aee37193e873368eb83a9b111c,
   "/collections/admin/WorkbenchNavLinks#WorkbenchNavLinks": WorkbenchNavLinks_2cca7577eaa11d03e23d07f123d46d48,
   "/collections/admin/dashboard/CxDashboard#CxDashboard": CxDashboard_a786ada9e911d0418d1691114e1a3618,
   "/collections/admin/StandardsReportView#StandardsReportView": StandardsReportView_cca28dcc36a7203d5fa028f1c91defe5,

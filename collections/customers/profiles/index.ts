@@ -35,6 +35,7 @@ export const Profiles: CollectionConfig = {
     { name: 'behaviour', type: 'json', admin: { readOnly: true, description: 'Daily counts per event type and category (90 days).' } },
     { name: 'lastSeenAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'eventCount', type: 'number', defaultValue: 0, admin: { readOnly: true } },
+    { name: 'experiments', type: 'json', admin: { readOnly: true, description: 'The arm of each experiment phase this person was first served (key:phase → arm).' } },
     {
       name: 'insight',
       type: 'ui',
