@@ -34,7 +34,7 @@ const config = [
   },
   {
     // Outside the engine and the rooms, code meets them at their doors (unit tests may test internals).
-    files: ['app/**', 'collections/**', 'channels/**', 'migrations/**', 'bench/**', 'edge/**', 'scripts/**', 'test/integration/**', 'test/e2e/**', 'payload.config.ts'],
+    files: ['app/**', 'collections/**', 'channels/**', 'contract/**', 'migrations/**', 'bench/**', 'edge/**', 'scripts/**', 'test/integration/**', 'test/e2e/**', 'payload.config.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [engineDoor, roomDoors] }] },
   },
   ...ROOMS.map((room) => ({
@@ -76,6 +76,27 @@ const config = [
       ],
     },
   })),
+  {
+    // The render API's contract and the edge renderer run in edge runtimes too: Web-standard APIs only,
+    // and the contract reaches only the engine and the channels (the origin's rooms and the edge build on it).
+    files: ['contract/**/*.ts', 'edge/**/*.ts'],
+    ignores: ['edge/node/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            engineDoor,
+            roomDoors,
+            { group: ['node:*', 'fs', 'path', 'crypto', 'os', 'http', 'https', 'stream', 'buffer', 'child_process'], message: 'contract/ and edge/ run at the edge: no Node built-ins.' },
+            { group: ['payload', 'payload/*', '@payloadcms/*', 'next', 'next/*', 'pg', 'mongoose', '@libsql/*'], message: 'contract/ and edge/ hold no Payload, Next or database.' },
+            { regex: '^\\.\\./(delivery|app|collections|migrations)(/|$)', message: 'contract/ and edge/ do not import the origin: the origin imports them.' },
+            { regex: '(^|/)edge(/|$)', message: 'contract/ does not import the edge.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     // The engine runs in edge runtimes: Web-standard APIs only.
     files: ['engine/**/*.ts'],

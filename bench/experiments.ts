@@ -21,6 +21,7 @@ import { deliveryIdle } from '../delivery/snapshot'
 import { decisionContext, phaseSeed, type DeliveryManifest, type ExperimentRequest, type resolvePage as ResolvePage, type ScopedExperiment } from '../engine'
 import { startDemo, startPayload } from '../test/integration/harness'
 import { decisionRequests, decisionSnapshot } from './decision'
+import { benchRow, type Scenario, ScenarioFailure } from './scenario'
 import { percentile, round } from './stats'
 
 export type ExperimentsMeasurement = {
@@ -173,7 +174,7 @@ async function measureResults(quick: boolean): Promise<ExperimentsMeasurement['r
       const results = await experimentResults(payload, doc)
       times.push(performance.now() - begun)
       const units = results.metrics[0]!.statistics.arms.reduce((sum, arm) => sum + arm.units, 0)
-      if (units !== exposures) throw new Error(`Results counted ${units} units, not ${exposures}`)
+      if (units !== exposures) throw new ScenarioFailure(`Results counted ${units} units, not ${exposures}`)
     }
     return { exposures, events, ms: Math.round(percentile(Float64Array.from(times), 50)) }
   } finally {
@@ -182,14 +183,46 @@ async function measureResults(quick: boolean): Promise<ExperimentsMeasurement['r
   }
 }
 
-export async function measureExperiments(options: { quick: boolean }): Promise<ExperimentsMeasurement> {
-  const decision = await measureDecisionOverhead(options.quick)
-  const recording = await measureRecording(options.quick)
-  const results = await measureResults(options.quick)
-  return { decision, recording, results }
+/** Registered in bench/scenarios.ts. A render that fails or results that miscount fail the scenario. */
+export const experimentsScenario: Scenario = {
+  name: 'experiments',
+  run: async ({ quick, log }) => {
+    log('experiments: decision with and without 10 running experiments…')
+    const decision = await measureDecisionOverhead(quick)
+    log('experiments: render handler with and without exposure recording…')
+    const recording = await measureRecording(quick)
+    if (recording.errors > 0) throw new ScenarioFailure(`${recording.errors} renders failed while recording exposures`)
+    log('experiments: results from the database…')
+    const results = await measureResults(quick)
+    const rows = [
+      benchRow(quick, {
+        measure: 'Decision, 50-slot page, 10 running experiments (µs p50)',
+        tessera: `${decision.withUs}`,
+        baseline: `no experiments ${decision.withoutUs}`,
+        ratio: `${decision.differenceUs >= 0 ? '+' : ''}${decision.differenceUs} µs`,
+        target: '≤ +5 µs',
+        met: decision.differenceUs <= 5,
+      }),
+      benchRow(quick, {
+        measure: 'Render handler, exposure recording (req/s, a new unit each)',
+        tessera: `${recording.withRps}`,
+        baseline: `exposure=0 ${recording.withoutRps}`,
+        ratio: `${recording.percent} %`,
+        target: '≥ 95 %',
+        met: recording.percent >= 95,
+      }),
+      benchRow(quick, {
+        measure: `Results, ${results.exposures.toLocaleString('en')} exposures, ${results.events.toLocaleString('en')} purchases (ms)`,
+        tessera: `${results.ms}`,
+        target: '≤ 1,000 ms',
+        met: results.ms <= 1000,
+      }),
+    ]
+    return { rows, detail: { decision, recording, results } satisfies ExperimentsMeasurement }
+  },
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(JSON.stringify(await measureExperiments({ quick: process.argv.includes('--quick') }), null, 2))
+  console.log(JSON.stringify(await experimentsScenario.run({ quick: process.argv.includes('--quick'), log: console.error }), null, 2))
   process.exit(0)
 }

@@ -267,6 +267,7 @@ export async function measureHttp(options: { quick: boolean; log?: (message: str
         DATABASE_URI: databaseUri,
         MEDIA_DIR: mediaDir,
         PAYLOAD_SECRET: 'benchmark-secret-0123456789abcdef0123456789',
+        TESSERA_SIGNING_KEYS: readFileSync(path.join(root, 'test/e2e/signing-keys.json'), 'utf8').trim(),
         TESSERA_PUBLIC_URL: ORIGIN,
         TESSERA_BENCH: '1',
         TESSERA_JOBS: 'off',

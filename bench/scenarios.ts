@@ -4,8 +4,10 @@
  */
 import { compileScenario } from './compile'
 import { decisionScenario } from './decision'
+import { edgeScenario } from './edge'
+import { experimentsScenario } from './experiments'
 import { httpScenario } from './http'
 import type { Scenario } from './scenario'
 import { screenScenario } from './screen'
 
-export const SCENARIOS: readonly Scenario[] = [decisionScenario, httpScenario, screenScenario, compileScenario]
+export const SCENARIOS: readonly Scenario[] = [decisionScenario, httpScenario, screenScenario, compileScenario, experimentsScenario, edgeScenario]

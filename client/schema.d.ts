@@ -162,6 +162,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/delivery/manifest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The live snapshot’s manifest, the public keys that verify our tokens, and the render settings: what an edge renderer needs
+         * @description Needs the delivery scope. Revalidate with If-None-Match: 304 while the version, the keys and the settings are unchanged.
+         */
+        get: operations["getDeliveryManifest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/delivery/bundles/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One page bundle by its content hash (immutable)
+         * @description Needs the delivery scope. A bundle never changes under its hash: Cache-Control: private, max-age=31536000, immutable (private: a bundle holds every variant of its page).
+         */
+        get: operations["getDeliveryBundle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -662,6 +702,278 @@ export interface components {
             };
             computedInMs: number;
         };
+        DistributedManifest: {
+            manifest: {
+                version: string;
+                compiler: number;
+                compiledAt: string;
+                /** @enum {string} */
+                defaultLocale: "en" | "fr";
+                locales: ("en" | "fr")[];
+                segments: {
+                    id: string;
+                    slug: string;
+                    priority: number;
+                    personal: boolean;
+                    preferredTone?: string;
+                    /** @enum {string} */
+                    preferredLength?: "short" | "medium" | "long";
+                    rule: components["schemas"]["__schema1"];
+                }[];
+                pages: {
+                    [key: string]: {
+                        bundle: string;
+                        /** @enum {string} */
+                        channel: "web" | "email" | "screen";
+                    };
+                };
+                stores: {
+                    [key: string]: {
+                        name: string;
+                        city: string;
+                        region?: string;
+                        country: string;
+                        timezone: string;
+                        /** @enum {string} */
+                        format: "flagship" | "boutique" | "outlet" | "corner";
+                    };
+                };
+                purposes: {
+                    slug: string;
+                    /** @enum {string} */
+                    kind: "necessary" | "personalization" | "analytics" | "marketing";
+                    paid: boolean;
+                    name: {
+                        [key: string]: string;
+                    };
+                    description: {
+                        [key: string]: string;
+                    };
+                }[];
+                experiments?: {
+                    experiment: {
+                        key: string;
+                        phase: number;
+                        seed: string;
+                        /** @enum {string} */
+                        status: "running" | "paused" | "stopped" | "shipped";
+                        /** @enum {string} */
+                        unit: "person" | "store";
+                        arms: {
+                            id: string;
+                            weight: number;
+                        }[];
+                        coverage: number;
+                        audience: string[];
+                        channels: ("web" | "email" | "screen")[];
+                        shippedArm?: string;
+                    };
+                    scope: {
+                        /** @constant */
+                        kind: "block";
+                        block: string;
+                    } | {
+                        /** @constant */
+                        kind: "subject";
+                        page: string;
+                    };
+                    purpose: string;
+                    startAt?: number;
+                    endAt?: number;
+                }[];
+                holdoutPercent?: number;
+            };
+            keys: components["schemas"]["PublicKeySet"];
+            settings: components["schemas"]["RenderSettings"];
+        };
+        PublicKeySet: {
+            keys: {
+                /** @constant */
+                kty: "OKP";
+                /** @constant */
+                crv: "Ed25519";
+                x: string;
+                kid: string;
+                /** @constant */
+                alg?: "EdDSA";
+                /** @constant */
+                use?: "sig";
+            }[];
+        };
+        RenderSettings: {
+            timezone: string;
+            publicMaxAge: number;
+            geoHeaders: boolean;
+            publicUrl?: string;
+        };
+        PageBundle: {
+            slug: string;
+            id: string;
+            /** @enum {string} */
+            channel: "web" | "email" | "screen";
+            title: {
+                [key: string]: string;
+            };
+            slots: string[];
+            blocks: {
+                [key: string]: {
+                    id: string;
+                    /** @enum {string} */
+                    kind: "hero" | "text" | "offer" | "cta" | "image" | "product";
+                    tone: string;
+                    /** @enum {string} */
+                    length: "short" | "medium" | "long";
+                    content: {
+                        [key: string]: {
+                            headline?: string;
+                            body?: ({
+                                /** @constant */
+                                type: "paragraph";
+                                children: components["schemas"]["__schema0"][];
+                            } | {
+                                /** @constant */
+                                type: "heading";
+                                level: 2 | 3 | 4;
+                                children: components["schemas"]["__schema0"][];
+                            } | {
+                                /** @constant */
+                                type: "quote";
+                                children: components["schemas"]["__schema0"][];
+                            } | {
+                                /** @constant */
+                                type: "list";
+                                ordered: boolean;
+                                items: components["schemas"]["__schema0"][][];
+                            })[];
+                            image?: string;
+                            cta?: {
+                                label?: string;
+                                url?: string;
+                            };
+                            offer?: {
+                                code?: string;
+                                discount?: string;
+                                validUntil?: string;
+                            };
+                            product?: {
+                                name?: string;
+                                price?: number;
+                                currency?: string;
+                                url?: string;
+                            };
+                        };
+                    };
+                    variants: {
+                        id: string;
+                        label: string;
+                        tone: string;
+                        /** @enum {string} */
+                        length: "short" | "medium" | "long";
+                        channels: ("web" | "email" | "screen")[];
+                        audience: string[];
+                        activeFrom?: number;
+                        activeTo?: number;
+                        content: {
+                            [key: string]: {
+                                headline?: string;
+                                body?: ({
+                                    /** @constant */
+                                    type: "paragraph";
+                                    children: components["schemas"]["__schema0"][];
+                                } | {
+                                    /** @constant */
+                                    type: "heading";
+                                    level: 2 | 3 | 4;
+                                    children: components["schemas"]["__schema0"][];
+                                } | {
+                                    /** @constant */
+                                    type: "quote";
+                                    children: components["schemas"]["__schema0"][];
+                                } | {
+                                    /** @constant */
+                                    type: "list";
+                                    ordered: boolean;
+                                    items: components["schemas"]["__schema0"][][];
+                                })[];
+                                image?: string;
+                                cta?: {
+                                    label?: string;
+                                    url?: string;
+                                };
+                                offer?: {
+                                    code?: string;
+                                    discount?: string;
+                                    validUntil?: string;
+                                };
+                                product?: {
+                                    name?: string;
+                                    price?: number;
+                                    currency?: string;
+                                    url?: string;
+                                };
+                            };
+                        };
+                    }[];
+                    updatedAt: number;
+                };
+            };
+            media: {
+                [key: string]: {
+                    id: string;
+                    alt: {
+                        [key: string]: string;
+                    };
+                    original: {
+                        url: string;
+                        width: number;
+                        height: number;
+                        mimeType: string;
+                    };
+                    sizes: {
+                        [key: string]: {
+                            url: string;
+                            width: number;
+                            height: number;
+                            mimeType: string;
+                        };
+                    };
+                };
+            };
+            email?: {
+                subject: {
+                    [key: string]: string;
+                };
+                preheader: {
+                    [key: string]: string;
+                };
+                tone: string;
+                /** @enum {string} */
+                length: "short" | "medium" | "long";
+                variants: {
+                    id: string;
+                    label: string;
+                    tone: string;
+                    /** @enum {string} */
+                    length: "short" | "medium" | "long";
+                    audience: string[];
+                    activeFrom?: number;
+                    activeTo?: number;
+                    subject: {
+                        [key: string]: string;
+                    };
+                    preheader: {
+                        [key: string]: string;
+                    };
+                }[];
+                list?: string;
+            };
+            screen?: {
+                width: number;
+                height: number;
+                /** @enum {string} */
+                orientation: "landscape" | "portrait";
+            };
+        };
         __schema0: {
             /** @constant */
             type: "text";
@@ -676,6 +988,21 @@ export interface components {
         } | {
             /** @constant */
             type: "break";
+        };
+        __schema1: {
+            /** @enum {string} */
+            match: "all" | "any";
+            conditions: {
+                /** @enum {string} */
+                attribute: "trait" | "country" | "region" | "city" | "store" | "storeFormat" | "device" | "daypart" | "weekday" | "date" | "time" | "referrer" | "utmSource" | "utmMedium" | "utmCampaign" | "locale" | "channel" | "consent" | "behaviour";
+                trait?: string;
+                series?: string;
+                windowDays?: number;
+                /** @enum {string} */
+                operator: "equals" | "not_equals" | "in" | "not_in" | "contains" | "exists" | "not_exists" | "lt" | "lte" | "gt" | "gte" | "between";
+                operands: (string | number)[];
+            }[];
+            groups: components["schemas"]["__schema1"][];
         };
     };
     responses: never;
@@ -1746,6 +2073,173 @@ export interface operations {
                 };
             };
             /** @description experiment_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Past a rate limit (see Retry-After); never cached. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something unforeseen broke; the error is logged, nothing internal is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is starting, or nothing has been published yet. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDeliveryManifest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The manifest (Cache-Control: private, no-cache) */
+            200: {
+                headers: {
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistributedManifest"];
+                };
+            };
+            /** @description Not modified: If-None-Match names the current manifest */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid_api_key (unknown, revoked or expired) or api_key_required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the key lacks the scope this endpoint needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Past a rate limit (see Retry-After); never cached. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something unforeseen broke; the error is logged, nothing internal is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is starting, or nothing has been published yet. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDeliveryBundle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The content hash a manifest page names (24 hex digits) */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bundle */
+            200: {
+                headers: {
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageBundle"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid_bundle_hash */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key (unknown, revoked or expired) or api_key_required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the key lacks the scope this endpoint needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description bundle_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -997,7 +997,7 @@ export interface ApiKey {
    * Who uses this key, e.g. “Brevo newsletters” or “Store screens, Lyon”.
    */
   name: string;
-  scopes: ('render' | 'events')[];
+  scopes: ('render' | 'events' | 'delivery')[];
   secret?: string | null;
   /**
    * The start of the key, to recognise it.

@@ -85,7 +85,7 @@ export function explainOutcome(outcome: ExperimentOutcome): string {
   return REASON_TEXT[outcome.reason!]
 }
 
-export type PreparedScoped = { readonly scoped: ScopedExperiment; readonly prepared: PreparedExperiment }
+export type PreparedScoped = { readonly scoped: ScopedExperiment; readonly prepared: PreparedExperiment; readonly stickyKey: string; readonly armIds: ReadonlySet<string> }
 export type ExperimentIndex = {
   readonly byBlock: ReadonlyMap<string, PreparedScoped>
   readonly bySubject: ReadonlyMap<string, PreparedScoped>
@@ -103,7 +103,8 @@ export function indexExperiments(manifest: { experiments?: ScopedExperiment[]; h
     const byBlock = new Map<string, PreparedScoped>()
     const bySubject = new Map<string, PreparedScoped>()
     for (const scoped of manifest.experiments) {
-      const entry = { scoped, prepared: prepareExperiment(scoped.experiment) }
+      const { experiment } = scoped
+      const entry = { scoped, prepared: prepareExperiment(experiment), stickyKey: `${experiment.key}:${experiment.phase}`, armIds: new Set(experiment.arms.map((arm) => arm.id)) }
       if (scoped.scope.kind === 'block') byBlock.set(scoped.scope.block, entry)
       else bySubject.set(scoped.scope.page, entry)
     }
@@ -112,8 +113,6 @@ export function indexExperiments(manifest: { experiments?: ScopedExperiment[]; h
   }
   return index
 }
-
-const notEnrolled = (base: Omit<ExperimentOutcome, 'enrolled'>, reason: ExperimentNotEnrolled, arm?: string): ExperimentOutcome => ({ ...base, enrolled: false, reason, ...(arm ? { arm } : {}) })
 
 /**
  * The arm one experiment gives this request. Order: status and dates, the
@@ -130,20 +129,28 @@ export function experimentOutcome(
   const { scoped, prepared } = entry
   const { experiment } = scoped
   const unitId = experiment.unit === 'store' ? request.store : request.person
-  const base = { key: experiment.key, phase: experiment.phase, unit: experiment.unit, scope: scoped.scope, ...(unitId ? { unitId } : {}) }
+  // Built field by field (no spreads): this runs for every experiment slot of every decision.
+  const outcome = (enrolled: boolean, arm: string | undefined, reason?: ExperimentNotEnrolled, sticky?: boolean): ExperimentOutcome => {
+    const result: ExperimentOutcome = { key: experiment.key, phase: experiment.phase, unit: experiment.unit, scope: scoped.scope, enrolled }
+    if (unitId) result.unitId = unitId
+    if (arm !== undefined) result.arm = arm
+    if (reason !== undefined) result.reason = reason
+    if (sticky) result.sticky = true
+    return result
+  }
   if (experiment.status === 'running' || experiment.status === 'paused') {
-    if (scoped.startAt !== undefined && context.now < scoped.startAt) return notEnrolled(base, 'not-started')
-    if (scoped.endAt !== undefined && context.now >= scoped.endAt) return notEnrolled(base, 'ended')
+    if (scoped.startAt !== undefined && context.now < scoped.startAt) return outcome(false, undefined, 'not-started')
+    if (scoped.endAt !== undefined && context.now >= scoped.endAt) return outcome(false, undefined, 'ended')
   }
   if (experiment.status === 'running' && experiment.unit === 'person' && !request.consents.has(scoped.purpose)) {
-    if (experiment.channels.length > 0 && !experiment.channels.includes(context.channel)) return notEnrolled(base, 'other-channel')
-    return notEnrolled(base, 'no-consent')
+    if (experiment.channels.length > 0 && !experiment.channels.includes(context.channel)) return outcome(false, undefined, 'other-channel')
+    return outcome(false, undefined, 'no-consent')
   }
   const assignment = assign(prepared, unitId ?? '', holdoutPercent, { channel: context.channel, memberIds: context.memberIds })
-  if (assignment.enrolled || assignment.reason === 'outside-coverage') {
-    const sticky = unitId && experiment.unit === 'person' ? request.sticky?.[`${experiment.key}:${experiment.phase}`] : undefined
-    if (sticky && experiment.arms.some((arm) => arm.id === sticky)) return { ...base, enrolled: true, arm: sticky, sticky: true }
+  if ((assignment.enrolled || assignment.reason === 'outside-coverage') && unitId && experiment.unit === 'person' && request.sticky) {
+    const sticky = request.sticky[entry.stickyKey]
+    if (sticky !== undefined && entry.armIds.has(sticky)) return outcome(true, sticky, undefined, true)
   }
-  if (assignment.enrolled) return { ...base, enrolled: true, arm: assignment.arm.id }
-  return notEnrolled(base, assignment.reason, assignment.reason === 'shipped' ? assignment.arm.id : undefined)
+  if (assignment.enrolled) return outcome(true, assignment.arm.id)
+  return outcome(false, assignment.reason === 'shipped' ? assignment.arm.id : undefined, assignment.reason)
 }

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { ensureBuild, root } from './build.mjs'
+import { rotatedKeySet } from './signing-keys.mjs'
 
 const dataDir = path.join(root, 'data')
 mkdirSync(dataDir, { recursive: true })
@@ -22,6 +23,14 @@ function payloadSecret() {
   return readFileSync(file, 'utf8').trim()
 }
 
+/** Per-install signing keys (Ed25519), created once, unless TESSERA_SIGNING_KEYS is set. */
+function signingKeys() {
+  if (process.env.TESSERA_SIGNING_KEYS) return process.env.TESSERA_SIGNING_KEYS
+  const file = path.join(dataDir, '.signing-keys.json')
+  if (!existsSync(file)) writeFileSync(file, rotatedKeySet(), { mode: 0o600 })
+  return readFileSync(file, 'utf8').trim()
+}
+
 ensureBuild()
 
 const port = process.env.PORT || '3000'
@@ -31,6 +40,7 @@ const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/
   env: {
     ...process.env,
     PAYLOAD_SECRET: payloadSecret(),
+    TESSERA_SIGNING_KEYS: signingKeys(),
     TESSERA_SEED_DEMO: '1',
     TESSERA_PUBLIC_URL: process.env.TESSERA_PUBLIC_URL || `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: '1',

@@ -4,7 +4,7 @@
  * with a fresh SQLite database and media folder, seeded with the demo.
  */
 import { spawn } from 'node:child_process'
-import { mkdirSync, rmSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
 import { root } from './build.mjs'
@@ -22,6 +22,8 @@ const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/
     DATABASE_URI: `file:${path.join(dir, 'tessera.db')}`,
     MEDIA_DIR: path.join(dir, 'media'),
     PAYLOAD_SECRET: 'e2e-secret-0123456789abcdef0123456789abcdef',
+    // The specs sign cookies and links with the same test keys (test/e2e/helpers.ts).
+    TESSERA_SIGNING_KEYS: readFileSync(path.join(root, 'test/e2e/signing-keys.json'), 'utf8').trim(),
     TESSERA_SEED_DEMO: '1',
     TESSERA_PUBLIC_URL: `http://127.0.0.1:${port}`,
     DEMO_API_KEY: process.env.DEMO_API_KEY ?? 'tsk_e2e_render_and_events_key_0123456789abcdef',

@@ -3,8 +3,9 @@
  * sent through the real APIs with the typed client (client/index.ts), so the
  * results view has something true to show.
  *
- * - Visitors: first-time customers who consent to personalization and
- *   analytics see the home page; those shown “free delivery” buy more often
+ * - Visitors: first-time customers from the welcome campaign
+ *   (utm_campaign=welcome) who consent to personalization and analytics see
+ *   the home page; those shown “free delivery” buy more often
  *   (12 % against 9 %), for about 60 € either way.
  * - Recipients: the newsletter is rendered for each (email platform, API
  *   key); the urgent subject line is clicked more (11 % against 7 %); a few
@@ -61,7 +62,7 @@ async function simulateVisitors(): Promise<Record<string, number>> {
   await postEvents(true)
   await inParallel(visitors, async (i) => {
     const customer = key('c', i)
-    const { data, error } = await renderPage(tessera, 'home', { customer, consent: 'personalization,analytics', locale: random.uniform() < 0.3 ? 'fr' : 'en' })
+    const { data, error } = await renderPage(tessera, 'home', { customer, consent: 'personalization,analytics', utm_campaign: 'welcome', locale: random.uniform() < 0.3 ? 'fr' : 'en' })
     if (error || !data) throw new Error(`render home: ${error?.error.message}`)
     const hero = (data as RenderedPage).blocks[0]!
     const freeDelivery = hero.variant.label === 'First visit, free delivery'

@@ -21,6 +21,7 @@ import {
 } from '../customers'
 import { EXPORT_COLUMNS, ExperimentResultsSchema, ExposureExportQuerySchema, ResultsQuerySchema } from '../experiments'
 import { ErrorBodySchema } from '../http'
+import { BUNDLE_CACHE_CONTROL, DistributedBundleSchema, DistributedManifestSchema } from '../../contract'
 import { BatchResponseSchema, BatchSchema, RENDER_FORMATS } from '../render'
 import { RenderedJsonSchema } from '../../channels/json'
 import { HealthSchema } from '../snapshot'
@@ -121,7 +122,7 @@ export function openApiDocument() {
         'Headless content personalization: one render API for web pages, emails and in-store screens, an events API, consent and preferences. Errors are `{ error: { code, message, issues } }`. Public callers cannot state visitor data; an API key (`Authorization: Bearer tsk_…`) with the right scope can.',
     },
     servers: [{ url: '/', description: 'This server' }],
-    components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A Tessera API key (tsk_…), with the render or events scope' } } },
+    components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A Tessera API key (tsk_…), with the render, events or delivery scope' } } },
     paths: {
       '/api/render/{slug}': {
         get: {
@@ -259,6 +260,39 @@ export function openApiDocument() {
             '200': { description: 'One exposure row per unit and phase', content: { 'application/x-ndjson': { schema: z.string() }, 'text/csv': { schema: z.string() } } },
             '400': error('invalid_query'),
             '404': error('experiment_not_found'),
+            ...keyErrors,
+            ...commonErrors,
+          },
+        },
+      },
+      '/api/delivery/manifest': {
+        get: {
+          operationId: 'getDeliveryManifest',
+          summary: 'The live snapshot’s manifest, the public keys that verify our tokens, and the render settings: what an edge renderer needs',
+          tags: ['Delivery'],
+          security: [{ apiKey: [] }],
+          description: 'Needs the delivery scope. Revalidate with If-None-Match: 304 while the version, the keys and the settings are unchanged.',
+          responses: {
+            '200': { description: 'The manifest (Cache-Control: private, no-cache)', headers: z.object({ ETag: z.string() }), content: json(DistributedManifestSchema) },
+            '304': { description: 'Not modified: If-None-Match names the current manifest' },
+            ...keyErrors,
+            ...commonErrors,
+          },
+        },
+      },
+      '/api/delivery/bundles/{hash}': {
+        get: {
+          operationId: 'getDeliveryBundle',
+          summary: 'One page bundle by its content hash (immutable)',
+          tags: ['Delivery'],
+          security: [{ apiKey: [] }],
+          description: `Needs the delivery scope. A bundle never changes under its hash: Cache-Control: ${BUNDLE_CACHE_CONTROL} (private: a bundle holds every variant of its page).`,
+          requestParams: { path: z.object({ hash: z.string().meta({ description: 'The content hash a manifest page names (24 hex digits)', example: '0123456789abcdef01234567' }) }) },
+          responses: {
+            '200': { description: 'The bundle', headers: z.object({ ETag: z.string() }), content: json(DistributedBundleSchema) },
+            '304': { description: 'Not modified' },
+            '400': error('invalid_bundle_hash'),
+            '404': error('bundle_not_found'),
             ...keyErrors,
             ...commonErrors,
           },

@@ -272,6 +272,7 @@ export async function eraseProfile(payload: Payload, id: string): Promise<boolea
       await payload.delete({ collection: 'profile-events', where: { profile: { in: ids } }, overrideAccess: true, req })
       await payload.delete({ collection: 'profile-keys', where: { profile: { in: ids } }, overrideAccess: true, req })
       await payload.delete({ collection: 'experiment-exposures', where: { profile: { in: ids } }, overrideAccess: true, req })
+      if (profile.customerId) await payload.delete({ collection: 'experiment-exposures', where: { unit: { equals: `customer:${profile.customerId}` } }, overrideAccess: true, req })
       await payload.delete({ collection: 'profiles', where: { id: { in: ids } }, overrideAccess: true, req })
       // What was shared about them goes too; downstream systems hear the identifiers to erase, and nothing else.
       await payload.db.deleteMany({ collection: 'outbox-messages', where: { orderKey: { in: ids } }, req })

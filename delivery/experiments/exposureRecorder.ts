@@ -17,6 +17,7 @@ import type { Payload } from 'payload'
 import type { Channel, ExperimentUnit } from '../../engine'
 import { ensureProfile, keepExperimentArms } from '../customers'
 import { processWide } from '../http'
+import { upsertExposureRows } from './exposureRows'
 
 export const EXPOSURE_BATCH = Number(process.env.TESSERA_EXPOSURE_BATCH ?? 200)
 export const EXPOSURE_FLUSH_MS = Number(process.env.TESSERA_EXPOSURE_FLUSH_MS ?? 250)
@@ -155,16 +156,24 @@ export function dropUnwrittenExposures(payload: Payload): number {
 }
 
 type ExposureRow = { id: number | string; dedupeKey: string; arm: string; count?: number | null; multiple?: boolean | null }
+export type ResolvedExposure = PendingExposure & { unit: string; dedupeKey: string; resolvedProfile?: string; multiple: boolean }
 
-/** The unit a row is about: the person's profile (made on first need, with consent given), else the store. */
+/**
+ * The unit a row is about. A person hashed on a customer id is that customer
+ * (`customer:<id>`, on every touchpoint, whether or not a profile exists yet:
+ * the hash of that id keeps their arm). A person known only by a visitor id
+ * is their profile (`profile:<id>`, made on first need with the consent they
+ * gave), which keeps their first arm for when they identify. A store is itself.
+ */
 async function unitOf(payload: Payload, exposure: PendingExposure): Promise<{ unit: string; profile?: string }> {
   if (exposure.unitKind === 'store') return { unit: `store:${exposure.unitId}` }
-  const profile = exposure.profile ?? (await ensureProfile(payload, exposure.byCustomer ? { customer: exposure.unitId } : { visitor: exposure.unitId })).id
+  if (exposure.byCustomer) return { unit: `customer:${exposure.unitId}`, ...(exposure.profile ? { profile: exposure.profile } : {}) }
+  const profile = exposure.profile ?? (await ensureProfile(payload, { visitor: exposure.unitId })).id
   return { unit: `profile:${profile}`, profile }
 }
 
 async function writeBatch(payload: Payload, batch: PendingExposure[]): Promise<number> {
-  const rows = new Map<string, PendingExposure & { unit: string; resolvedProfile?: string }>()
+  const rows = new Map<string, ResolvedExposure>()
   for (const exposure of batch) {
     const { unit, profile } = await unitOf(payload, exposure)
     const dedupeKey = `${exposure.experiment}|${exposure.phase}|${unit}`
@@ -172,7 +181,8 @@ async function writeBatch(payload: Payload, batch: PendingExposure[]): Promise<n
     if (known) {
       known.count += exposure.count
       if (exposure.lastAt > known.lastAt) known.lastAt = exposure.lastAt
-    } else rows.set(dedupeKey, { ...exposure, unit, ...(profile ? { resolvedProfile: profile } : {}) })
+      if (known.arm !== exposure.arm) known.multiple = true
+    } else rows.set(dedupeKey, { ...exposure, unit, dedupeKey, multiple: false, ...(profile ? { resolvedProfile: profile } : {}) })
   }
 
   // Each person's first arms go on their profile; a profile holding another arm for a phase is a multiple exposure.
@@ -183,41 +193,42 @@ async function writeBatch(payload: Payload, batch: PendingExposure[]): Promise<n
     arms[`${row.experiment}:${row.phase}`] ??= row.arm
     armsByProfile.set(row.resolvedProfile, arms)
   }
-  const keptByProfile = new Map<string, Record<string, string>>()
-  for (const [profile, arms] of armsByProfile) keptByProfile.set(profile, await keepExperimentArms(payload, profile, arms))
+  for (const [profile, arms] of armsByProfile) {
+    const kept = await keepExperimentArms(payload, profile, arms)
+    for (const row of rows.values()) if (row.resolvedProfile === profile && kept[`${row.experiment}:${row.phase}`] !== row.arm) row.multiple = true
+  }
 
+  if (!(await upsertExposureRows(payload, [...rows.values()]))) await writeRowsOneByOne(payload, rows)
+  return rows.size
+}
+
+/** Without SQL (MongoDB): find, then create or add to each row through Payload. */
+async function writeRowsOneByOne(payload: Payload, rows: Map<string, ResolvedExposure>): Promise<void> {
   const keys = [...rows.keys()]
   const existing = new Map<string, ExposureRow>()
   for (let start = 0; start < keys.length; start += 250) {
     const { docs } = await payload.find({ collection: 'experiment-exposures', where: { dedupeKey: { in: keys.slice(start, start + 250) } }, depth: 0, pagination: false, overrideAccess: true })
     for (const doc of docs as unknown as ExposureRow[]) existing.set(doc.dedupeKey, doc)
   }
-
-  let written = 0
   for (const [dedupeKey, row] of rows) {
-    const kept = row.resolvedProfile ? keptByProfile.get(row.resolvedProfile)?.[`${row.experiment}:${row.phase}`] : undefined
-    const elsewhere = kept !== undefined && kept !== row.arm
-    const stored = existing.get(dedupeKey) ?? (await createRow(payload, dedupeKey, row, elsewhere))
-    if (stored !== 'created') {
-      await payload.update({
-        collection: 'experiment-exposures',
-        id: stored.id,
-        data: { count: (stored.count ?? 0) + row.count, lastAt: row.lastAt, ...(stored.arm !== row.arm || elsewhere ? { multiple: true } : {}) },
-        overrideAccess: true,
-      })
-    }
-    written += 1
+    const stored = existing.get(dedupeKey) ?? (await createRow(payload, row))
+    if (stored === 'created') continue
+    await payload.update({
+      collection: 'experiment-exposures',
+      id: stored.id,
+      data: { count: (stored.count ?? 0) + row.count, lastAt: row.lastAt, ...(stored.arm !== row.arm || row.multiple ? { multiple: true } : {}) },
+      overrideAccess: true,
+    })
   }
-  return written
 }
 
 /** Creates the row, or (another process created it meanwhile) answers the stored one to add to. */
-async function createRow(payload: Payload, dedupeKey: string, row: PendingExposure & { unit: string; resolvedProfile?: string }, multiple: boolean): Promise<ExposureRow | 'created'> {
+async function createRow(payload: Payload, row: ResolvedExposure): Promise<ExposureRow | 'created'> {
   try {
     await payload.create({
       collection: 'experiment-exposures',
       data: {
-        dedupeKey,
+        dedupeKey: row.dedupeKey,
         experiment: row.experiment,
         phase: row.phase,
         arm: row.arm,
@@ -231,13 +242,13 @@ async function createRow(payload: Payload, dedupeKey: string, row: PendingExposu
         firstAt: row.at,
         lastAt: row.lastAt,
         count: row.count,
-        multiple,
+        multiple: row.multiple,
       } as never,
       overrideAccess: true,
     })
     return 'created'
   } catch (error) {
-    const { docs } = await payload.find({ collection: 'experiment-exposures', where: { dedupeKey: { equals: dedupeKey } }, limit: 1, depth: 0, overrideAccess: true })
+    const { docs } = await payload.find({ collection: 'experiment-exposures', where: { dedupeKey: { equals: row.dedupeKey } }, limit: 1, depth: 0, overrideAccess: true })
     if (!docs[0]) throw error
     return docs[0] as unknown as ExposureRow
   }

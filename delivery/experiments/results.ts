@@ -10,7 +10,7 @@ import { z } from 'zod'
 
 import { INFERENCE_VIEWS, experimentStatistics, type ExperimentStatistics, type InferenceView } from './statistics'
 import { metricsOf, MetricDefinitionSchema, type MetricDefinition } from './metrics'
-import { BREAKDOWNS, multipleExposures, sliceSums, type SliceSums } from './resultsQuery'
+import { BREAKDOWNS, multipleExposures, sliceSums, sliceUnits, type SliceSums } from './resultsQuery'
 
 const Interval = z.tuple([z.number(), z.number()]).readonly()
 const InferenceSchema = z.object({ interval: Interval, pValue: z.number(), adjustedPValue: z.number() })
@@ -144,18 +144,18 @@ export async function experimentResults(payload: Payload, doc: ExperimentDoc, op
   const experiment = { key: doc.key, phase, unit } as const
 
   const computed = []
-  const primarySums: SliceSums[] = await sliceSums(payload, experiment, metrics[0] ?? { id: 'units', label: 'Units', role: 'primary', kind: 'count', eventType: 'conversion', windowDays: 1, higherIsBetter: true })
+  const units = await sliceUnits(payload, experiment)
   // Nothing exposed yet: no statistics to show (and none to divide by zero with).
-  const exposed = primarySums.some((row) => row.units > 0)
+  const exposed = units.some((row) => row.units > 0)
   for (const metric of exposed ? metrics : []) {
-    const sums = metric === metrics[0] ? primarySums : await sliceSums(payload, experiment, metric)
+    const sums = await sliceSums(payload, experiment, metric, units)
     computed.push({ metric, statistics: statisticsOf(arms, sums, '', several, metric, view, minimumUnitsPerArm) })
   }
 
   let breakdown: ExperimentResults['breakdown']
   const primary = metrics.find((metric) => metric.role === 'primary')
   if (options.breakdown && primary && exposed) {
-    const sums = await sliceSums(payload, experiment, primary, options.breakdown)
+    const sums = await sliceSums(payload, experiment, primary, await sliceUnits(payload, experiment, options.breakdown), options.breakdown)
     const values = [...new Set(sums.map((row) => row.dimension))].sort()
     breakdown = {
       by: options.breakdown,
@@ -166,7 +166,7 @@ export async function experimentResults(payload: Payload, doc: ExperimentDoc, op
     }
   }
 
-  const unitsPerArm = arms.map((arm) => primarySums.find((row) => row.arm === arm.id && row.dimension === '')?.units ?? 0)
+  const unitsPerArm = arms.map((arm) => units.find((row) => row.arm === arm.id)?.units ?? 0)
   const smallestArm = unitsPerArm.length > 0 ? Math.min(...unitsPerArm) : 0
   return {
     experiment: {

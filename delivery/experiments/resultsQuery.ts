@@ -20,20 +20,27 @@ export type Breakdown = (typeof BREAKDOWNS)[number]
 /** Sums of one arm in one slice (`dimension` is '' for the whole experiment). */
 export type SliceSums = { arm: string; dimension: string; units: number; sum: number; sumOfSquares: number }
 
-type Dialect = 'sqlite' | 'postgres'
+export type Dialect = 'sqlite' | 'postgres'
 type Row = Record<string, unknown>
 
 export class ResultsUnsupported extends Error {}
 
-function dialectOf(payload: Payload): Dialect {
+/** The SQL dialect of the database, or undefined (MongoDB). */
+export function sqlDialect(payload: Payload): Dialect | undefined {
   const name = (payload.db as { name?: string }).name ?? ''
   if (name.includes('sqlite')) return 'sqlite'
   if (name.includes('postgres')) return 'postgres'
-  throw new ResultsUnsupported(`Results are computed in SQL; the ${name || 'current'} database adapter is not supported.`)
+  return undefined
+}
+
+function dialectOf(payload: Payload): Dialect {
+  const dialect = sqlDialect(payload)
+  if (!dialect) throw new ResultsUnsupported(`Results are computed in SQL; the ${(payload.db as { name?: string }).name ?? 'current'} database adapter is not supported.`)
+  return dialect
 }
 
 /** Runs one parameterized query (`?` placeholders) on the adapter's own driver. */
-async function query(payload: Payload, dialect: Dialect, text: string, params: unknown[]): Promise<Row[]> {
+export async function sqlQuery(payload: Payload, dialect: Dialect, text: string, params: unknown[]): Promise<Row[]> {
   if (dialect === 'sqlite') {
     const client = (payload.db as unknown as { client: { execute: (q: { sql: string; args: unknown[] }) => Promise<{ rows: Row[] }> } }).client
     return (await client.execute({ sql: text, args: params })).rows
@@ -84,39 +91,57 @@ function eventFilter(metric: MetricDefinition, dialect: Dialect, params: unknown
   return clauses.join(' AND ')
 }
 
-/** Units and sums per arm (and per value of a breakdown) for one metric of one experiment phase. */
-export async function sliceSums(payload: Payload, experiment: { key: string; phase: number; unit: ExperimentUnit }, metric: MetricDefinition, breakdown?: Breakdown): Promise<SliceSums[]> {
-  const { key, phase, unit } = experiment
+type Phase = { key: string; phase: number; unit: ExperimentUnit }
+
+const notMultiple = (dialect: Dialect) => (dialect === 'sqlite' ? 'COALESCE(x.multiple, 0) = 0' : 'COALESCE(x.multiple, false) = false')
+
+/** Units per arm (and per value of a breakdown) of one experiment phase: the same for every metric. */
+export async function sliceUnits(payload: Payload, experiment: Phase, breakdown?: Breakdown): Promise<SliceSums[]> {
   const dialect = dialectOf(payload)
-  const dimension = dimensionSql(breakdown)
-  const notMultiple = dialect === 'sqlite' ? 'COALESCE(x.multiple, 0) = 0' : 'COALESCE(x.multiple, false) = false'
-  const unitRows = await query(
+  const rows = await sqlQuery(
     payload,
     dialect,
-    `SELECT x.arm AS arm, ${dimension} AS dimension, COUNT(*) AS units FROM experiment_exposures x WHERE x.experiment = ? AND x.phase = ? AND ${notMultiple} GROUP BY 1, 2`,
-    [key, phase],
+    `SELECT x.arm AS arm, ${dimensionSql(breakdown)} AS dimension, COUNT(*) AS units FROM experiment_exposures x WHERE x.experiment = ? AND x.phase = ? AND ${notMultiple(dialect)} GROUP BY 1, 2`,
+    [experiment.key, experiment.phase],
   )
+  return rows.map((row) => ({ arm: String(row.arm), dimension: String(row.dimension), units: Number(row.units), sum: 0, sumOfSquares: 0 }))
+}
+
+/**
+ * Σy and Σy² per arm for one metric, added to `units` (from sliceUnits with
+ * the same breakdown). Driven from the matching events (few) into the
+ * exposures by profile (indexed); SQLite is told the order (CROSS JOIN),
+ * PostgreSQL's planner finds it.
+ */
+export async function sliceSums(payload: Payload, experiment: Phase, metric: MetricDefinition, units: readonly SliceSums[], breakdown?: Breakdown): Promise<SliceSums[]> {
+  const dialect = dialectOf(payload)
   const params: unknown[] = []
   const filter = eventFilter(metric, dialect, params)
-  // Persons' events are theirs by profile; a store's are the events that name it (properties.store).
   const storeOf = dialect === 'sqlite' ? `json_extract(ev.properties, '$.store')` : `(ev.properties->>'store')`
-  const sumRows = await query(
+  const dimension = dimensionSql(breakdown)
+  const window = `ev.occurred_at >= x.first_at AND ev.occurred_at < ${windowEnd(dialect, metric.windowDays)}`
+  const perUnit = (from: string) =>
+    `SELECT x.id, x.arm AS arm, ${dimension} AS dimension, ${perUnitValue(metric, dialect)} AS y FROM ${from}
+     WHERE ${filter} AND x.experiment = ? AND x.phase = ? AND ${notMultiple(dialect)} AND ${window} GROUP BY x.id`
+  const join = dialect === 'sqlite' ? 'CROSS JOIN' : 'JOIN'
+  // Persons: by the profile the exposure names, else (a customer first reached before they had a profile) by the customer id in the row's key.
+  const inner =
+    experiment.unit === 'person'
+      ? `${perUnit(`profile_events ev ${join} experiment_exposures x ON x.profile_id = ev.profile_id`)}
+         UNION ALL
+         ${perUnit(`profile_events ev ${join} profiles p ON p.id = ev.profile_id ${join} experiment_exposures x ON x.dedupe_key = CAST(? AS text) || p.customer_id AND x.profile_id IS NULL`)}`
+      : perUnit(`profile_events ev ${join} experiment_exposures x ON x.store = ${storeOf}`)
+  const phaseParams = [...params, experiment.key, experiment.phase]
+  const rows = await sqlQuery(
     payload,
     dialect,
-    `SELECT arm, dimension, SUM(y) AS total, SUM(y * y) AS squares FROM (
-       SELECT x.id, x.arm AS arm, ${dimension} AS dimension, ${perUnitValue(metric, dialect)} AS y
-       FROM experiment_exposures x JOIN profile_events ev
-         ON ${unit === 'person' ? 'ev.profile_id = x.profile_id' : `${storeOf} = x.store`}
-       WHERE x.experiment = ? AND x.phase = ? AND ${notMultiple} AND ${filter}
-         AND ev.occurred_at >= x.first_at AND ev.occurred_at < ${windowEnd(dialect, metric.windowDays)}
-       GROUP BY x.id
-     ) per_unit GROUP BY 1, 2`,
-    [key, phase, ...params],
+    `SELECT arm, dimension, SUM(y) AS total, SUM(y * y) AS squares FROM (${inner}) per_unit GROUP BY 1, 2`,
+    experiment.unit === 'person' ? [...phaseParams, `${experiment.key}|${experiment.phase}|customer:`, ...phaseParams] : phaseParams,
   )
-  const sums = new Map(sumRows.map((row) => [`${row.arm}|${row.dimension}`, row]))
-  return unitRows.map((row) => {
+  const sums = new Map(rows.map((row) => [`${row.arm}|${row.dimension}`, row]))
+  return units.map((row) => {
     const summed = sums.get(`${row.arm}|${row.dimension}`)
-    return { arm: String(row.arm), dimension: String(row.dimension), units: Number(row.units), sum: Number(summed?.total ?? 0), sumOfSquares: Number(summed?.squares ?? 0) }
+    return { ...row, sum: Number(summed?.total ?? 0), sumOfSquares: Number(summed?.squares ?? 0) }
   })
 }
 
@@ -124,7 +149,7 @@ export async function sliceSums(payload: Payload, experiment: { key: string; pha
 export async function multipleExposures(payload: Payload, experiment: string, phase: number): Promise<number> {
   const dialect = dialectOf(payload)
   const marked = dialect === 'sqlite' ? 'COALESCE(multiple, 0) = 1' : 'COALESCE(multiple, false) = true'
-  const [row] = await query(
+  const [row] = await sqlQuery(
     payload,
     dialect,
     `SELECT (SELECT COUNT(*) FROM experiment_exposures WHERE experiment = ? AND phase = ? AND ${marked})

@@ -3,8 +3,8 @@
  * instance, logged 500), errors as data, bounded bodies, same-origin checks,
  * the public origin, and state that must be one per process.
  */
-export { readBoundedText, readFormBody, readJsonBody } from './body'
-export { ErrorBodySchema, errorResponse, invalidInput, zodIssues, type ErrorIssue } from './errors'
+// Errors and bounded bodies are Web-standard and shared with the edge: they live in contract/.
+export { ErrorBodySchema, errorResponse, invalidInput, readBoundedText, readFormBody, readJsonBody, zodIssues, type ErrorIssue } from '../../contract'
 export { boundedMemory, sizedMemory, timedMemory } from './memory'
 export { assertProductionSettings, DEVELOPMENT_SECRET, productionProblems } from './productionSettings'
 export { processWide } from './processState'

@@ -1,8 +1,8 @@
 /**
  * What production refuses to run without. Development runs on defaults (a
  * development secret, links from the Host header); production must name its
- * own secret and its public origin, or a restart would sign tokens anyone can
- * forge and build links from whatever Host a request claims. This file
+ * own secret, its signing keys and its public origin, or a restart would sign
+ * tokens anyone can forge and build links from whatever Host a request claims. This file
  * imports nothing: the server's start-up check (instrumentation.ts) calls it
  * before anything else loads.
  */
@@ -17,7 +17,20 @@ export function productionProblems(env: Record<string, string | undefined> = pro
   const origin = env.TESSERA_PUBLIC_URL
   if (!origin) problems.push('TESSERA_PUBLIC_URL is not set: set it to the public origin, e.g. https://www.example.com (links and media URLs are built from it, never from the Host header).')
   else if (!/^https?:\/\/[^/?#\s]+\/?$/.test(origin)) problems.push(`TESSERA_PUBLIC_URL must be an origin such as https://www.example.com, not “${origin}”.`)
+  problems.push(...signingKeyProblems(env.TESSERA_SIGNING_KEYS))
   return problems
+}
+
+/** The shape of TESSERA_SIGNING_KEYS, checked at start (the trust room reads the keys themselves when it first signs). */
+function signingKeyProblems(configured: string | undefined): string[] {
+  if (!configured) return ['TESSERA_SIGNING_KEYS is not set: set it to an Ed25519 JWK set (`npm run keys:generate` prints one); cookies and links are signed with it, and edges verify them with its public half.']
+  try {
+    const first = (JSON.parse(configured) as { keys?: { crv?: unknown; d?: unknown; kid?: unknown }[] }).keys?.[0]
+    if (first && first.crv === 'Ed25519' && typeof first.d === 'string' && typeof first.kid === 'string') return []
+  } catch {
+    // Reported below.
+  }
+  return ['TESSERA_SIGNING_KEYS is not an Ed25519 JWK set whose first key has a kid and its private part (d): `npm run keys:generate` prints one.']
 }
 
 /** Throws with every problem at once, so one restart fixes them all. */

@@ -1,4 +1,6 @@
+import { publicOriginOf, renderSettingsFrom } from '../../contract'
+
 /** The public origin absolute links and media URLs are built from: TESSERA_PUBLIC_URL, else the request's own. */
 export function publicOrigin(request: Request): string {
-  return (process.env.TESSERA_PUBLIC_URL || new URL(request.url).origin).replace(/\/$/, '')
+  return publicOriginOf(request, renderSettingsFrom(process.env))
 }

@@ -5,7 +5,7 @@
  */
 import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 
-import { errorResponse } from './errors'
+import { errorResponse } from '../../contract'
 
 type RouteContext = { params: Promise<Record<string, string>> }
 

@@ -6,41 +6,22 @@
  */
 import type { Payload } from 'payload'
 
-import type { TokenValues } from '../../channels/shared/tokens'
-import {
-  type Channel,
-  decisionContext,
-  type DecisionContext,
-  type DeliveryManifest,
-  type PageBundle,
-  PERSONALIZATION,
-  type RenderContext,
-  resolvePage,
-  type ResolvedPage,
-} from '../../engine'
+import { type DecisionCore, onlyOnTheSite, renderSettingsFrom, resolveDecision } from '../../contract'
+import type { DeliveryManifest, PageBundle } from '../../engine'
 import { withProfile, type KnownPerson, type Profile } from '../customers'
 import { experimentRequestOf } from '../experiments'
 import { liveBundle, liveManifest } from '../snapshot'
-import type { RequestContext } from '../trust'
+import type { Caller, RequestContext } from '../trust'
+
+export { decisionContextOf } from '../../contract'
 
 /** Time zone of decisions when the request names none (TESSERA_TIMEZONE). */
-export const DEFAULT_TIMEZONE = process.env.TESSERA_TIMEZONE || 'UTC'
+export const DEFAULT_TIMEZONE = renderSettingsFrom(process.env).timezone
 
-export type Decision = {
-  manifest: DeliveryManifest
-  bundle: PageBundle
-  resolved: ResolvedPage
-  request: RequestContext
+export type Decision = DecisionCore<Caller> & {
   /** The profile of the person decided for, when one is known. */
   profile?: Profile
-  /** The channel decided for: the request's, else the page's own. */
-  channel: Channel
-  /** Personalization tokens ({{firstName}}…), from the trusted context and only with personalization consent. */
-  tokens: TokenValues
-  /** The recipient's address, when the trusted context names one (email links). */
-  email?: string
 }
-
 /** Why there is nothing to decide: the caller's answer is the HTTP layer's business. */
 export type DecisionFailure = { status: 404 | 503; code: string; message: string }
 
@@ -63,46 +44,7 @@ export async function decide(payload: Payload, slug: string, request: RequestCon
   return { ok: true, decision: decideFor(page.manifest, page.bundle, await withProfile(payload, forChannel)) }
 }
 
-/**
- * What a visitor brings themselves (our signed cookie, the visit link of one of
- * their emails) personalizes the website for them, and nothing else: an email
- * or a screen addressed to a person is for a keyed caller to ask for, so a
- * forwarded link opens no one's email, lists or tokens.
- */
-function onlyOnTheSite(request: RequestContext, channel: Channel): RequestContext {
-  if (channel === 'web' || request.caller.kind !== 'public' || !request.broughtBy) return request
-  const { visitor: _visitor, customer: _customer, traits: _traits, segments: _segments, ...anonymous } = request.context
-  const ignored = request.broughtBy.includes('visit-link') ? [...request.ignored, 'tessera'] : request.ignored
-  return { ...request, context: anonymous, ignored, broughtBy: undefined }
-}
-
-/** The engine's context for a request, with the service's defaults (channel, locale, time zone, clock, stores). */
-export function decisionContextOf(manifest: DeliveryManifest | undefined, context: RenderContext, channel: Channel): DecisionContext {
-  return decisionContext(context, {
-    channel,
-    locale: manifest?.defaultLocale ?? 'en',
-    timezone: DEFAULT_TIMEZONE,
-    now: Date.now(),
-    stores: manifest?.stores,
-  })
-}
-
 /** Decides a page already loaded, for a person already looked up (the batch endpoint decides many this way). */
 export function decideFor(manifest: DeliveryManifest, bundle: PageBundle, { request, profile }: KnownPerson): Decision {
-  const { context } = request
-  const resolved = resolvePage(manifest, bundle, decisionContextOf(manifest, context, bundle.channel), { trace: request.debug, experiments: experimentRequestOf(context, profile) })
-  return { manifest, bundle, resolved, request, profile, channel: context.channel ?? bundle.channel, ...personalization(context, manifest) }
-}
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined)
-
-/** Token values come only from the trusted context (a stranger's query string is never echoed) and, being visitor data, only with personalization consent. */
-function personalization(context: RenderContext, manifest: DeliveryManifest): { tokens: TokenValues; email?: string } {
-  const traits = context.consents?.includes(PERSONALIZATION) ? (context.traits ?? {}) : {}
-  const store = context.store ? manifest.stores[context.store]?.name : undefined
-  const email = text(traits.email)
-  return {
-    tokens: { firstName: text(traits.firstName), lastName: text(traits.lastName), store, offerCode: text(traits.offerCode) },
-    ...(email ? { email } : {}),
-  }
+  return { ...resolveDecision(manifest, bundle, request, DEFAULT_TIMEZONE, experimentRequestOf(request.context, profile)), profile }
 }

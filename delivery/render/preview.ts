@@ -8,6 +8,7 @@
  */
 import type { Payload } from 'payload'
 
+import { renderFormatOf } from '../../contract'
 import { CHANNELS, type Channel, type PageBundle } from '../../engine'
 import { withProfile } from '../customers'
 import { errorResponse } from '../http'
@@ -53,8 +54,10 @@ export async function handlePreviewRequest(payload: Payload, request: Request): 
   else return errorResponse(400, 'invalid_preview', 'Name what to preview: page, block or draft.', [{ path: 'page', message: 'Expected page, block or draft' }])
   if (!bundle) return errorResponse(404, 'not_found', draft ? 'No such page.' : block ? 'This block is on no published page.' : `No published page has the slug “${slug}”.`)
 
+  const asked = renderFormatOf(url)
+  if (!asked.ok) return asked.response
   const decision = decideFor(manifest, bundle, await withProfile(payload, read.value))
-  const response = await renderDecision(payload, asPreview, decision, url.searchParams.get('format') ?? 'json')
+  const response = await renderDecision(payload, asPreview, decision, asked.format)
   // A preview is one editor's view of one moment: never stored anywhere.
   response.headers.set('Cache-Control', 'private, no-store')
   return response

@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 import { evaluateSegments } from '../../engine'
 import { profileContext, type Profile } from '../customers'
 import { liveManifest } from '../snapshot'
-import { decisionContextOf } from './decide'
+import { decisionContextOf, DEFAULT_TIMEZONE } from './decide'
 
 export async function profileInsight(payload: Payload, profile: Profile) {
   const manifest = await liveManifest(payload)
@@ -20,7 +20,7 @@ export async function profileInsight(payload: Payload, profile: Profile) {
     depth: 0,
     overrideAccess: true,
   })
-  const decision = decisionContextOf(manifest, profileContext(profile), 'web')
+  const decision = decisionContextOf(manifest, profileContext(profile), 'web', DEFAULT_TIMEZONE)
   const segments = manifest
     ? evaluateSegments(manifest.segments, decision, true).memberships.map((membership) => ({
         slug: membership.segment.slug,

@@ -8,7 +8,7 @@
 export { CompileError, compileBlock, compilePage, compileSegment, sortSegments, type BlockDoc, type PageDoc, type SegmentDoc } from './compileDocuments'
 export { compileFromDatabase, compileSnapshot, forgetCompiledBlocks, type CompiledSnapshot } from './compileSnapshot'
 export { handleHealth, HealthSchema } from './health'
-export { compileNow, deliveryIdle, liveBundle, liveManifest, requestCompile, stopLiveSnapshot } from './liveSnapshot'
+export { bundleByHash, compileNow, deliveryIdle, liveBundle, liveManifest, requestCompile, stopLiveSnapshot } from './liveSnapshot'
 export { deliveryHooks } from './publishHooks'
 export { compileExperiment, type ExperimentDoc } from './compileExperiments'
 export { draftBundle } from './draftBundle'

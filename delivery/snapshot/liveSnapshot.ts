@@ -94,19 +94,23 @@ export async function liveManifest(payload: Payload): Promise<DeliveryManifest |
 /** The bundle of one page of a manifest, or undefined if the page is not published. */
 export async function liveBundle(payload: Payload, manifest: DeliveryManifest, slug: string): Promise<PageBundle | undefined> {
   const entry = Object.hasOwn(manifest.pages, slug) ? manifest.pages[slug] : undefined
-  if (!entry) return undefined
+  return entry ? bundleByHash(payload, entry.bundle) : undefined
+}
+
+/** A stored bundle by its content hash (immutable: kept in memory once read), or undefined if there is none. */
+export async function bundleByHash(payload: Payload, hash: string): Promise<PageBundle | undefined> {
   const state = stateOf(payload)
-  const cached = state.bundles.get(entry.bundle)
+  const cached = state.bundles.get(hash)
   if (cached) return cached
   const { docs } = await payload.find({
     collection: 'delivery-bundles',
-    where: { hash: { equals: entry.bundle } },
+    where: { hash: { equals: hash } },
     limit: 1,
     depth: 0,
     overrideAccess: true,
   })
   const bundle = docs[0]?.bundle as PageBundle | undefined
-  if (bundle) state.bundles.set(entry.bundle, bundle)
+  if (bundle) state.bundles.set(hash, bundle)
   return bundle
 }
 

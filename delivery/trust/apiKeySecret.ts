@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 
-export const API_KEY_SCOPES = ['render', 'events'] as const
+export const API_KEY_SCOPES = ['render', 'events', 'delivery'] as const
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number]
 
 export const API_KEY_PREFIX = 'tsk_'

@@ -8,7 +8,7 @@
 export { API_KEY_PATTERN, API_KEY_PREFIX, API_KEY_SCOPES, apiKeyHint, digestApiKey, issueApiKeySecret, type ApiKeyScope } from './apiKeySecret'
 export { forgetApiKeys } from './apiKeys'
 export { callerBudget, identifyCaller, type Caller, type CallerCheck, type CallerLimits } from './caller'
-export { CONTEXT_HEADERS, headersFeeding } from './contextHeaders'
+export { CONTEXT_HEADERS, contextFromQuery, contextIssues, headersFeeding, localeFromAcceptLanguage } from '../../contract'
 export { limitGraphqlLogins, limitLogins } from './loginLimits'
 export {
   readRecipientToken,
@@ -21,7 +21,7 @@ export {
   type RecipientClaims,
   type RecipientLinks,
 } from './recipientTokens'
-export { contextFromQuery, contextIssues, localeFromAcceptLanguage, readRenderRequest, requestContext, type RequestContext } from './requestContext'
+export { originRules, readRenderRequest, requestContext, type RequestContext } from './requestContext'
 export { CONSENT_COOKIE, PROFILE_COOKIE, readConsentCookie, readProfileCookie, signConsentCookie, signProfileCookie, type ConsentClaims, type ProfileClaims } from './signedCookies'
-export { serverSecret } from './signedTokens'
+export { publicKeySet, signingKeysFrom } from './signingKeys'
 export { clearVisitorCookie, consentCookie, readCookie, visitorCookie, visitorCookies } from './visitorCookies'

@@ -6,31 +6,19 @@
  */
 import { createHash } from 'node:crypto'
 
-import { z } from 'zod'
-
-import { PurposeKeySchema } from '../../engine'
-
+import { type RecipientClaims, RecipientClaimsSchema, TOKEN_AUDIENCE } from '../../contract'
 import { signToken, verifyToken } from './signedTokens'
 
-const RECIPIENT_AUDIENCE = 'tessera:recipient'
+export type { RecipientClaims } from '../../contract'
+
+const RECIPIENT_AUDIENCE = TOKEN_AUDIENCE.recipient
 /** Long enough for an email read weeks later; short enough to age out. */
 export const RECIPIENT_TOKEN_DAYS = 90
-
-export const RecipientClaimsSchema = z
-  .object({
-    customer: z.string().min(1).max(128).optional(),
-    visitor: z.string().min(1).max(128).optional(),
-    email: z.string().email().max(320).optional(),
-    /** The marketing list (consent purpose slug) the email belongs to. */
-    list: PurposeKeySchema.optional(),
-  })
-  .refine((claims) => Boolean(claims.customer || claims.visitor || claims.email), 'A recipient needs a customer id, a visitor id or an email address')
-export type RecipientClaims = z.infer<typeof RecipientClaimsSchema>
 
 export const signRecipientToken = (claims: RecipientClaims) => signToken(claims, RECIPIENT_AUDIENCE, RECIPIENT_TOKEN_DAYS * 24 * 3600)
 export const readRecipientToken = (token: string | null | undefined) => verifyToken(token, RECIPIENT_AUDIENCE, RecipientClaimsSchema)
 
-const VISIT_AUDIENCE = 'tessera:visit'
+const VISIT_AUDIENCE = TOKEN_AUDIENCE.visit
 const VISIT_TOKEN_DAYS = 30
 
 /** Identifies an email's recipient on the site pages its links open (`?tessera=…`). */

@@ -4,30 +4,14 @@
  * consent choices. Anything unsigned, tampered with, expired or meant for the
  * other cookie is ignored.
  */
-import { z } from 'zod'
-
-import { PurposeKeySchema, RenderContextSchema } from '../../engine'
+import { type ConsentClaims, ConsentClaimsSchema, type ProfileClaims, ProfileClaimsSchema, TOKEN_AUDIENCE } from '../../contract'
 import { signToken, verifyToken } from './signedTokens'
 
-export const PROFILE_COOKIE = 'tessera_profile'
-export const CONSENT_COOKIE = 'tessera_consent'
+export { CONSENT_COOKIE, PROFILE_COOKIE } from '../../contract'
+export type { ConsentClaims, ProfileClaims } from '../../contract'
 
-const PROFILE_AUDIENCE = 'tessera:profile'
-const CONSENT_AUDIENCE = 'tessera:consent'
-
-export const ProfileClaimsSchema = z.object({
-  visitor: RenderContextSchema.shape.visitor,
-  segments: RenderContextSchema.shape.segments,
-  traits: RenderContextSchema.shape.traits,
-})
-export type ProfileClaims = z.infer<typeof ProfileClaimsSchema>
-
-export const ConsentClaimsSchema = z.object({
-  purposes: z.array(PurposeKeySchema).max(50),
-  /** When the choice was made (ISO 8601). */
-  at: z.string(),
-})
-export type ConsentClaims = z.infer<typeof ConsentClaimsSchema>
+const PROFILE_AUDIENCE = TOKEN_AUDIENCE.profile
+const CONSENT_AUDIENCE = TOKEN_AUDIENCE.consent
 
 const YEAR = 365 * 24 * 3600
 

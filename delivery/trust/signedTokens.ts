@@ -1,44 +1,25 @@
 /**
- * Tokens the server signs (HS256 JWS, via jose) and therefore trusts when they
- * come back: cookies it set, links it put in emails. Each kind has its own
- * audience, so a token made for one use is refused for another; anything
- * unsigned, tampered with or expired is refused.
+ * Tokens the server signs (EdDSA JWS over Ed25519, via jose) and therefore
+ * trusts when they come back: cookies it set, links it put in emails. Each
+ * kind has its own audience and lifetime, so a token made for one use is
+ * refused for another; anything unsigned, tampered with, expired or signed
+ * with a key rotated out is refused. Verification is the contract's (an edge
+ * verifies alike, with the public keys only).
  */
-import { createHash } from 'node:crypto'
-
-import { jwtVerify, SignJWT } from 'jose'
+import { SignJWT } from 'jose'
 import type { z } from 'zod'
 
-import { DEVELOPMENT_SECRET } from '../http'
-
-/** The secret Payload signs its sessions with, and ours derive from; the development one only outside production. */
-export function serverSecret(): string {
-  const secret = process.env.PAYLOAD_SECRET
-  if (secret) return secret
-  if (process.env.NODE_ENV === 'production') throw new Error('PAYLOAD_SECRET is not set: production signs nothing with the development secret.')
-  return DEVELOPMENT_SECRET
-}
-
-function signingKey(): Uint8Array {
-  return new Uint8Array(createHash('sha256').update(`tessera-signed-tokens\0${serverSecret()}`).digest())
-}
+import { TOKEN_ALGORITHM, verifyToken as verifyWithKeys } from '../../contract'
+import { currentSigningKey, publicKeySet } from './signingKeys'
 
 export async function signToken(claims: Record<string, unknown>, audience: string, maxAgeSeconds: number): Promise<string> {
+  const { kid, key } = await currentSigningKey()
   return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256' })
+    .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid })
     .setAudience(audience)
     .setIssuedAt()
     .setExpirationTime(Math.floor(Date.now() / 1000) + maxAgeSeconds)
-    .sign(signingKey())
+    .sign(key)
 }
 
-export async function verifyToken<T>(token: string | undefined | null, audience: string, schema: z.ZodType<T>): Promise<T | undefined> {
-  if (!token || token.length > 8192) return undefined
-  try {
-    const { payload } = await jwtVerify(token, signingKey(), { audience, algorithms: ['HS256'] })
-    const parsed = schema.safeParse(payload)
-    return parsed.success ? parsed.data : undefined
-  } catch {
-    return undefined
-  }
-}
+export const verifyToken = <T>(token: string | undefined | null, audience: string, schema: z.ZodType<T>): Promise<T | undefined> => verifyWithKeys(token, audience, schema, publicKeySet())

@@ -4,16 +4,15 @@
  * (HttpOnly, SameSite=Lax, Secure outside localhost, one year). Parsing and
  * serializing are the `cookie` package's.
  */
-import { parseCookie, stringifySetCookie } from 'cookie'
+import { stringifySetCookie } from 'cookie'
+
+import { readCookie } from '../../contract'
 
 import { CONSENT_COOKIE, PROFILE_COOKIE, readConsentCookie, readProfileCookie, signConsentCookie, signProfileCookie, type ConsentClaims } from './signedCookies'
 
 const YEAR_SECONDS = 365 * 24 * 3600
 
-export function readCookie(headers: Headers, name: string): string | undefined {
-  const header = headers.get('cookie')
-  return header ? parseCookie(header)[name] : undefined
-}
+export { readCookie }
 
 export async function visitorCookies(request: Request): Promise<{ visitor?: string; consent?: ConsentClaims }> {
   const [profile, consent] = await Promise.all([

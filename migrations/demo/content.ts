@@ -100,6 +100,14 @@ export const DEMO_SEGMENTS: DemoSegment[] = [
     },
   },
   {
+    // The audience of the demo's home hero experiment (migrations/demo/experiments.ts): visitors from the welcome campaign's links.
+    slug: 'welcome-campaign',
+    name: l('Welcome campaign', 'Campagne de bienvenue'),
+    description: l('Visitors arriving from a link of the welcome campaign (utm_campaign=welcome).', 'Les visiteurs venus d’un lien de la campagne de bienvenue (utm_campaign=welcome).'),
+    priority: 0,
+    rules: { match: 'all', conditions: [{ attribute: 'utmCampaign', operator: 'equals', value: 'welcome' }] },
+  },
+  {
     slug: 'morning',
     name: l('Morning', 'Matin'),
     description: l('Before noon, in the visitor’s or the store’s time zone.', 'Avant midi, à l’heure du visiteur ou de la boutique.'),

@@ -1,7 +1,8 @@
 /**
- * The demo's experiments: the home hero's welcome offer for first visits
- * (10 % off, or free delivery), and the newsletter's subject line (calm, or
- * urgent). `npm run simulate` sends them consented traffic.
+ * The demo's experiments: the home hero's welcome offer for visitors from
+ * the welcome campaign (10 % off, or free delivery), and the newsletter's
+ * subject line (calm, or urgent). `npm run simulate` sends them consented
+ * traffic. Visitors from elsewhere keep their normal decision.
  */
 import type { Payload } from 'payload'
 
@@ -20,12 +21,12 @@ async function variantId(payload: Payload, collection: 'blocks' | 'pages', id: R
   return found.id
 }
 
-export async function seedDemoExperiments(payload: Payload, refs: { hero: Ref; newsletter: Ref; firstVisit: Ref }): Promise<void> {
+export async function seedDemoExperiments(payload: Payload, refs: { hero: Ref; newsletter: Ref; campaign: Ref }): Promise<void> {
   await payload.create({
     collection: 'experiments',
     data: {
       key: DEMO_EXPERIMENTS.hero,
-      name: 'Home hero: welcome offer for first visits',
+      name: 'Home hero: welcome offer for the welcome campaign',
       hypothesis: 'Free delivery makes a first visit buy more often than 10 % off.',
       status: 'running',
       scope: 'block',
@@ -37,7 +38,7 @@ export async function seedDemoExperiments(payload: Payload, refs: { hero: Ref; n
       coverage: 100,
       unit: 'person',
       purpose: 'analytics',
-      audience: [refs.firstVisit],
+      audience: [refs.campaign],
       channels: ['web'],
       primaryMetric: { label: 'Purchases', kind: 'binomial', eventType: 'conversion', eventName: 'purchase', windowDays: 7, higherIsBetter: true },
       secondaryMetrics: [{ label: 'Revenue per visitor', kind: 'mean', eventType: 'conversion', eventName: 'purchase', windowDays: 7, higherIsBetter: true }],

@@ -199,7 +199,7 @@ export async function seedDemo(payload: Payload, credentials = demoCredentials()
   }
 
   const newsletter = await payload.find({ collection: 'pages', where: { slug: { equals: 'newsletter' } }, depth: 0, limit: 1, overrideAccess: true })
-  await seedDemoExperiments(payload, { hero: blocks.get('home-hero')!, newsletter: newsletter.docs[0]!.id, firstVisit: segments.get('first-visit')! })
+  await seedDemoExperiments(payload, { hero: blocks.get('home-hero')!, newsletter: newsletter.docs[0]!.id, campaign: segments.get('welcome-campaign')! })
 
   // Standards come last: what was seeded above was written to meet them.
   for (const standard of DEMO_STANDARDS) await payload.create({ collection: 'standards', data: standard, overrideAccess: true })

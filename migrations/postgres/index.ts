@@ -5,7 +5,9 @@ import * as migration_20261123_000239_profiles_events_behaviour from './20261123
 import * as migration_20261201_234214_event_application from './20261201_234214_event_application';
 import * as migration_20261202_045825_experiments from './20261202_045825_experiments';
 import * as migration_20261202_055114_sharing_outbox_webhooks from './20261202_055114_sharing_outbox_webhooks';
-import * as migration_20261202_061428_workbench_standards from './20261202_061428_workbench_standards';
+import * as migration_20261202_060658_exposure_results_index from './20261202_060658_exposure_results_index';
+import * as migration_20261202_063210_api_key_delivery_scope from './20261202_063210_api_key_delivery_scope';
+import * as migration_20261202_064205_workbench_standards from './20261202_064205_workbench_standards';
 
 export const migrations = [
   {
@@ -44,8 +46,18 @@ export const migrations = [
     name: '20261202_055114_sharing_outbox_webhooks',
   },
   {
-    up: migration_20261202_061428_workbench_standards.up,
-    down: migration_20261202_061428_workbench_standards.down,
-    name: '20261202_061428_workbench_standards'
+    up: migration_20261202_060658_exposure_results_index.up,
+    down: migration_20261202_060658_exposure_results_index.down,
+    name: '20261202_060658_exposure_results_index',
+  },
+  {
+    up: migration_20261202_063210_api_key_delivery_scope.up,
+    down: migration_20261202_063210_api_key_delivery_scope.down,
+    name: '20261202_063210_api_key_delivery_scope',
+  },
+  {
+    up: migration_20261202_064205_workbench_standards.up,
+    down: migration_20261202_064205_workbench_standards.down,
+    name: '20261202_064205_workbench_standards'
   },
 ];

@@ -5,7 +5,8 @@ import * as migration_20261123_000233_profiles_events_behaviour from './20261123
 import * as migration_20261201_234155_event_application from './20261201_234155_event_application';
 import * as migration_20261202_045813_experiments from './20261202_045813_experiments';
 import * as migration_20261202_055039_sharing_outbox_webhooks from './20261202_055039_sharing_outbox_webhooks';
-import * as migration_20261202_061406_workbench_standards from './20261202_061406_workbench_standards';
+import * as migration_20261202_060645_exposure_results_index from './20261202_060645_exposure_results_index';
+import * as migration_20261202_064246_workbench_standards from './20261202_064246_workbench_standards';
 
 export const migrations = [
   {
@@ -44,8 +45,13 @@ export const migrations = [
     name: '20261202_055039_sharing_outbox_webhooks',
   },
   {
-    up: migration_20261202_061406_workbench_standards.up,
-    down: migration_20261202_061406_workbench_standards.down,
-    name: '20261202_061406_workbench_standards'
+    up: migration_20261202_060645_exposure_results_index.up,
+    down: migration_20261202_060645_exposure_results_index.down,
+    name: '20261202_060645_exposure_results_index',
+  },
+  {
+    up: migration_20261202_064246_workbench_standards.up,
+    down: migration_20261202_064246_workbench_standards.down,
+    name: '20261202_064246_workbench_standards'
   },
 ];

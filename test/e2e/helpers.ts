@@ -1,7 +1,14 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+
 import { expect, type APIRequestContext, type Page, type Request } from '@playwright/test'
 
 /** The secret the e2e server runs with (scripts/e2e-server.mjs), to sign cookies as it would. */
 export const E2E_SECRET = 'e2e-secret-0123456789abcdef0123456789abcdef'
+
+/** The signing keys it runs with: the specs sign cookies and links with them too (set for every spec that imports these helpers). */
+export const E2E_SIGNING_KEYS = readFileSync(path.join(import.meta.dirname, 'signing-keys.json'), 'utf8').trim()
+process.env.TESSERA_SIGNING_KEYS = E2E_SIGNING_KEYS
 
 export const DEMO = {
   editorEmail: 'editor@example.com',

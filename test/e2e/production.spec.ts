@@ -30,11 +30,12 @@ function startWithout(env: Record<string, string | undefined>): Promise<{ code: 
   })
 }
 
-test('a production server without PAYLOAD_SECRET or TESSERA_PUBLIC_URL exits at start, naming both', async () => {
+test('a production server without PAYLOAD_SECRET, TESSERA_SIGNING_KEYS or TESSERA_PUBLIC_URL exits at start, naming each', async () => {
   test.setTimeout(90_000)
-  const { code, output } = await startWithout({ PAYLOAD_SECRET: '', TESSERA_PUBLIC_URL: '' })
+  const { code, output } = await startWithout({ PAYLOAD_SECRET: '', TESSERA_PUBLIC_URL: '', TESSERA_SIGNING_KEYS: '' })
   expect(code).toBe(1)
   expect(output).toContain('Tessera refuses to start in production')
   expect(output).toContain('PAYLOAD_SECRET is not set')
   expect(output).toContain('TESSERA_PUBLIC_URL is not set')
+  expect(output).toContain('TESSERA_SIGNING_KEYS is not set')
 })

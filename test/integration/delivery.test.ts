@@ -53,7 +53,7 @@ for (const database of databasesUnderTest()) {
       const manifest = await liveManifest(payload)
       expect(manifest?.version).toBe(status.activeVersion)
       expect(Object.keys(manifest!.pages).sort()).toEqual(['candles', 'home', 'newsletter', 'store-screen'])
-      expect(manifest!.segments.map((segment) => segment.slug)).toEqual(['loyal-gold', 'paris-evening', 'candle-curious', 'lyon-store', 'weekend', 'first-visit', 'evening', 'morning'])
+      expect(manifest!.segments.map((segment) => segment.slug)).toEqual(['loyal-gold', 'paris-evening', 'candle-curious', 'lyon-store', 'weekend', 'first-visit', 'evening', 'morning', 'welcome-campaign'])
       expect(manifest!.segments.find((segment) => segment.slug === 'paris-evening')?.personal).toBe(false)
 
       const { docs } = await payload.find({ collection: 'delivery-bundles', where: { page: { equals: 'home' } } })

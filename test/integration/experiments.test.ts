@@ -167,7 +167,7 @@ for (const database of databasesUnderTest()) {
         const rows = (await exposuresOf(OFFER_KEY)).filter((row) => row.count > 0)
         const mine = rows.filter((row) => row.arm === expected && row.channel === 'web')
         expect(rows).toHaveLength(1)
-        expect(mine[0]).toMatchObject({ count: 3, phase: 1, unit: expect.stringMatching(/^profile:/) })
+        expect(mine[0]).toMatchObject({ count: 3, phase: 1, unit: `customer:${customer}` })
       })
 
       it('enrols no one and records nothing without consent to the purpose, and says why', async () => {
@@ -211,9 +211,8 @@ for (const database of databasesUnderTest()) {
         const rows = await exposuresOf(OFFER_KEY)
         const units = rows.map((row) => row.unit)
         expect(new Set(units).size).toBe(units.length)
-        const profiles = await payload.find({ collection: 'profile-keys', where: { key: { in: ['c:crm-retry', 'c:crm-batch-1', 'c:crm-batch-2'] } }, overrideAccess: true })
-        const counts = profiles.docs.map((doc) => rows.find((row) => row.unit === `profile:${typeof doc.profile === 'object' ? doc.profile.id : doc.profile}`)?.count)
-        expect(counts.sort()).toEqual([2, 2, 2])
+        const counts = ['crm-retry', 'crm-batch-1', 'crm-batch-2'].map((customer) => rows.find((row) => row.unit === `customer:${customer}`)?.count)
+        expect(counts).toEqual([2, 2, 2])
       })
 
       it('keeps an anonymous visitor’s first arm once they identify as a customer hashed into the other arm', async () => {
@@ -254,6 +253,19 @@ for (const database of databasesUnderTest()) {
         expect(after.filter((row) => row.phase === 2)).toHaveLength(customers.length)
         await update(docs[0]!.id, { status: 'stopped' })
         await deliveryIdle(payload)
+      })
+
+      it('tests the demo newsletter’s subject line: each recipient gets the hashed arm’s subject, recorded once', async () => {
+        const { docs } = await payload.find({ collection: 'pages', where: { slug: { equals: 'newsletter' } }, depth: 0, overrideAccess: true })
+        const urgent = (docs[0] as unknown as { email: { variants: { id: string; label: string }[] } }).email.variants.find((variant) => variant.label === 'Urgent')!.id
+        const key = 'newsletter-subject-line'
+        for (const customer of ['crm-subject-1', 'crm-subject-2', 'crm-subject-3', 'crm-subject-4']) {
+          const email = await render(`/api/render/newsletter?channel=email&customer=${customer}&consent=analytics`)
+          expect(email.json.email!.variant.id).toBe(halfOf(key, customer) === 0 ? 'default' : urgent)
+        }
+        const rows = (await exposuresOf(key)).filter((row) => row.unit.startsWith('customer:crm-subject-'))
+        expect(rows).toHaveLength(4)
+        expect(rows.every((row) => row.channel === 'email')).toBe(true)
       })
 
       it('gives every screen of a store the same arm, one exposure per store', async () => {
@@ -386,7 +398,7 @@ for (const database of databasesUnderTest()) {
         expect(lines).toHaveLength(customers.length + 1)
         const ndjson = (await (await exported('ndjson')).text()).trim().split('\n').map((line) => JSON.parse(line))
         expect(ndjson).toHaveLength(customers.length)
-        expect(ndjson[0]).toMatchObject({ experiment_key: KEY_RESULTS, channel: 'web', phase: 1, unit_id: expect.stringMatching(/^profile:/) })
+        expect(ndjson[0]).toMatchObject({ experiment_key: KEY_RESULTS, channel: 'web', phase: 1, unit_id: expect.stringMatching(/^customer:crm-results-/) })
       })
     })
   })

@@ -22,6 +22,8 @@ export const ExperimentExposures: CollectionConfig = {
     description: 'Recorded when content of an enrolled unit is actually served; never from previews. Export them from an experiment’s results.',
   },
   access: { read: isStaff, create: nobody, update: nobody, delete: nobody },
+  // Results count units per arm of a phase from this index alone (delivery/experiments/resultsQuery.ts).
+  indexes: [{ fields: ['experiment', 'phase', 'arm', 'multiple'] }],
   fields: [
     /** `experiment|phase|unit`: a retried or repeated exposure finds its row. */
     { name: 'dedupeKey', type: 'text', required: true, unique: true, index: true, admin: { hidden: true } },

@@ -65,6 +65,7 @@ export const ApiKeys: CollectionConfig = {
       options: [
         { label: 'Render (personalized pages, emails, screens)', value: 'render' },
         { label: 'Events (behaviour, consents, profile updates)', value: 'events' },
+        { label: 'Delivery (the snapshot for edge renderers: manifest, page bundles, public keys)', value: 'delivery' },
       ],
     },
     {

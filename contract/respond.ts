@@ -8,14 +8,15 @@
  * snapshot version and everything that shaped the bytes; bodies rendered
  * once per decision shape are kept in memory.
  */
-import { createHash } from 'node:crypto'
+import { sha256 } from '@noble/hashes/sha2.js'
+import { base64url } from 'jose'
 
-import type { CompiledGroup, DeliveryManifest, PageBundle, RuleAttribute } from '../../engine'
-import { boundedMemory, processWide } from '../http'
-import { headersFeeding } from '../trust'
-import type { Decision } from './decide'
+import type { CompiledGroup, DeliveryManifest, PageBundle, RuleAttribute } from '../engine'
+import { headersFeeding } from './contextHeaders'
+import type { DecisionCore } from './decision'
+import type { RenderSettings } from './settings'
 
-export const PUBLIC_MAX_AGE = Number(process.env.TESSERA_PUBLIC_MAX_AGE ?? 60)
+type Decision = DecisionCore
 
 export type CachePolicy = { cacheControl: string; vary: string[]; shared: boolean }
 
@@ -29,16 +30,16 @@ const personalTokens = (decision: Decision) =>
  * Cookie (a keyed caller, an editor or a signed cookie would be decided
  * differently) and on every header its page's decision can read.
  */
-export function cachePolicy(decision: Decision): CachePolicy {
+export function cachePolicy(decision: Decision, settings: Pick<RenderSettings, 'publicMaxAge' | 'geoHeaders'>): CachePolicy {
   const { resolved, request } = decision
   // An enrolled unit's arm is chosen for it: an experiment response is never shared.
   const enrolled = resolved.experiments?.some((outcome) => outcome.enrolled) ?? false
   if (resolved.personalized || request.trusted || personalTokens(decision) || enrolled) {
     return { cacheControl: 'private, no-cache', vary: ['Authorization', 'Cookie'], shared: false }
   }
-  const vary = ['Authorization', 'Cookie', ...headersFeeding(attributesReadBy(decision.manifest, decision.bundle))]
+  const vary = ['Authorization', 'Cookie', ...headersFeeding(attributesReadBy(decision.manifest, decision.bundle), settings.geoHeaders)]
   return {
-    cacheControl: `public, max-age=0, s-maxage=${PUBLIC_MAX_AGE}, stale-while-revalidate=${PUBLIC_MAX_AGE * 5}`,
+    cacheControl: `public, max-age=0, s-maxage=${settings.publicMaxAge}, stale-while-revalidate=${settings.publicMaxAge * 5}`,
     vary: [...new Set(vary)].sort(),
     shared: true,
   }
@@ -75,9 +76,11 @@ export function attributesReadBy(manifest: DeliveryManifest, bundle: PageBundle)
   return reads
 }
 
-/** Strong validator: same snapshot, same decision, same representation ⇒ same ETag. */
+const encoder = new TextEncoder()
+
+/** Strong validator: same snapshot, same decision, same representation ⇒ same ETag (SHA-256, synchronous and alike in every runtime). */
 export function entityTag(version: string, representation: string): string {
-  return `"${version.slice(0, 12)}-${createHash('sha256').update(representation).digest('base64url').slice(0, 22)}"`
+  return `"${version.slice(0, 12)}-${base64url.encode(sha256(encoder.encode(representation))).slice(0, 22)}"`
 }
 
 /** Whether If-None-Match names this ETag (weak comparison, as RFC 9110 asks for GET). */
@@ -115,10 +118,11 @@ export function respond(
   body: string | Uint8Array,
   contentType: string,
   representation: string,
+  settings: RenderSettings,
   extraHeaders: Record<string, string> = {},
 ): Response {
   const { manifest, resolved, request: context } = decision
-  const policy = cachePolicy(decision)
+  const policy = cachePolicy(decision, settings)
   const headers = new Headers({
     'Content-Type': contentType,
     'Cache-Control': policy.cacheControl,
@@ -140,8 +144,9 @@ export function respond(
   return new Response(request.method === 'HEAD' ? null : (body as BodyInit), { status: 200, headers })
 }
 
-/** Bound: 1,000 rendered bodies (JSON and HTML fragments) per process, least recently used dropped first. */
-const renderedBodies = processWide('renderedBodies', () => boundedMemory<string, Uint8Array>(1000))
+/** Where rendered bodies are kept (a bounded memory on each side). */
+export type BodyMemory = { get: (key: string) => Uint8Array | undefined; set: (key: string, body: Uint8Array) => unknown }
+
 const utf8 = new TextEncoder()
 
 /**
@@ -149,12 +154,12 @@ const utf8 = new TextEncoder()
  * neither renders nor encodes (text with any character beyond Latin-1, as
  * French has, takes V8's slow encoding path on every write); a trace is never kept.
  */
-export function renderedBody(key: string, debug: boolean, render: () => string): Uint8Array {
+export function renderedBody(memory: BodyMemory, key: string, debug: boolean, render: () => string): Uint8Array {
   if (debug) return utf8.encode(render())
-  let body = renderedBodies.get(key)
+  let body = memory.get(key)
   if (body === undefined) {
     body = utf8.encode(render())
-    renderedBodies.set(key, body)
+    memory.set(key, body)
   }
   return body
 }

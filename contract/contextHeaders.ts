@@ -4,10 +4,7 @@
  * of them that its page's decision can read — whether or not this request
  * carried it (a later request that does must not be served this entry).
  */
-import type { RuleAttribute } from '../../engine'
-
-/** Hosting platforms' geo headers (Vercel, Cloudflare): off with TESSERA_GEO_HEADERS=off. */
-export const geoHeadersOn = () => process.env.TESSERA_GEO_HEADERS !== 'off'
+import type { RuleAttribute } from '../engine'
 
 export const CONTEXT_HEADERS = {
   locale: ['Accept-Language'],
@@ -23,14 +20,18 @@ export const CONTEXT_HEADERS = {
 const GEO = new Set(['country', 'region', 'city', 'clock'])
 const CLOCK_ATTRIBUTES: ReadonlySet<RuleAttribute> = new Set(['daypart', 'weekday', 'date', 'time'])
 
-/** Every header that can feed one of these attributes (the clock's for time attributes), plus Accept-Language (text is chosen by language). */
-export function headersFeeding(attributes: Iterable<RuleAttribute>): string[] {
+/**
+ * Every header that can feed one of these attributes (the clock's for time
+ * attributes), plus Accept-Language (text is chosen by language). Geo headers
+ * only when they count (`geoHeaders`, TESSERA_GEO_HEADERS).
+ */
+export function headersFeeding(attributes: Iterable<RuleAttribute>, geoHeaders: boolean): string[] {
   const sources = new Set<keyof typeof CONTEXT_HEADERS>(['locale'])
   for (const attribute of attributes) {
     if (CLOCK_ATTRIBUTES.has(attribute)) sources.add('clock')
     else if (attribute in CONTEXT_HEADERS) sources.add(attribute as keyof typeof CONTEXT_HEADERS)
   }
   const headers: string[] = []
-  for (const source of sources) if (!GEO.has(source) || geoHeadersOn()) headers.push(...CONTEXT_HEADERS[source])
+  for (const source of sources) if (!GEO.has(source) || geoHeaders) headers.push(...CONTEXT_HEADERS[source])
   return headers
 }
