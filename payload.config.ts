@@ -11,6 +11,7 @@ import { fr } from '@payloadcms/translations/languages/fr'
 import { buildConfig, type DatabaseAdapterObj, type Payload } from 'payload'
 import sharp from 'sharp'
 
+import { adminTranslations } from './collections/admin/translations'
 import { Blocks } from './collections/content/blocks'
 import { mediaCollection } from './collections/content/media'
 import { Pages } from './collections/content/pages'
@@ -25,6 +26,9 @@ import { Segments } from './collections/personalization/segments'
 import { Stores } from './collections/personalization/stores'
 import { ApiKeys } from './collections/settings/api-keys'
 import { OutboxMessages, WebhookDeliveries, WebhookEndpoints } from './collections/sharing'
+import { StandardCounts } from './collections/settings/standard-counts'
+import { Standards } from './collections/settings/standards'
+import { countStandardViolations } from './collections/settings/standards/countTask'
 import { Users } from './collections/settings/users'
 import { replayIfNeeded } from './delivery/customers'
 import { assertProductionSettings, DEVELOPMENT_SECRET } from './delivery/http'
@@ -113,7 +117,7 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
     db: databaseAdapter(databaseUri),
     editor: lexicalEditor(),
     sharp,
-    collections: [Pages, Blocks, Segments, Stores, ConsentPurposes, Experiments, ExperimentExposures, mediaCollection(options.mediaDir), Users, ApiKeys, Profiles, ProfileKeys, Events, DeliverySnapshots, DeliveryBundles, WebhookEndpoints, WebhookDeliveries, OutboxMessages],
+    collections: [Pages, Blocks, Segments, Stores, ConsentPurposes, Experiments, ExperimentExposures, mediaCollection(options.mediaDir), Standards, StandardCounts, Users, ApiKeys, Profiles, ProfileKeys, Events, DeliverySnapshots, DeliveryBundles, WebhookEndpoints, WebhookDeliveries, OutboxMessages],
     globals: [DeliveryStatus, ExperimentSettings],
     localization: {
       locales: [
@@ -123,14 +127,26 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
       defaultLocale: 'en',
       fallback: true,
     },
-    // The admin speaks English and French (each editor picks in their account).
-    i18n: { supportedLanguages: { en, fr }, fallbackLanguage: 'en' },
+    // The admin speaks English and French (each editor picks in their account): Payload's strings and our components' (collections/admin/translations.ts).
+    i18n: { supportedLanguages: { en, fr }, fallbackLanguage: 'en', translations: adminTranslations },
     admin: {
       user: Users.slug,
+      // Payload's default is Gravatar: a request to another origin on every admin page. Nothing leaves the machine.
+      avatar: 'default',
+      components: {
+        afterNavLinks: ['/collections/admin/WorkbenchNavLinks#WorkbenchNavLinks'],
+        beforeDashboard: ['/collections/admin/dashboard/CxDashboard#CxDashboard'],
+        views: {
+          standardsReport: { Component: '/collections/admin/StandardsReportView#StandardsReportView', path: '/standards-report' },
+          coverage: { Component: '/collections/admin/CoverageView#CoverageView', path: '/coverage' },
+          preview: { Component: '/collections/admin/PreviewView#PreviewView', path: '/preview' },
+        },
+      },
       importMap: { baseDir: dirname },
       meta: { titleSuffix: ' · Tessera' },
     },
     jobs: {
+      tasks: [countStandardViolations],
       // Runs scheduled publishes in a long-running server. Serverless hosts call
       // /api/payload-jobs/run from a cron instead.
       autoRun: [{ cron: '* * * * *', queue: 'default' }],

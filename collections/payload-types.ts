@@ -75,6 +75,8 @@ export interface Config {
     experiments: Experiment;
     'experiment-exposures': ExperimentExposure;
     media: Media;
+    standards: Standard;
+    'standard-counts': StandardCount;
     users: User;
     'api-keys': ApiKey;
     profiles: Profile;
@@ -101,6 +103,8 @@ export interface Config {
     experiments: ExperimentsSelect<false> | ExperimentsSelect<true>;
     'experiment-exposures': ExperimentExposuresSelect<false> | ExperimentExposuresSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    standards: StandardsSelect<false> | StandardsSelect<true>;
+    'standard-counts': StandardCountsSelect<false> | StandardCountsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
     profiles: ProfilesSelect<false> | ProfilesSelect<true>;
@@ -124,10 +128,12 @@ export interface Config {
   globals: {
     'delivery-status': DeliveryStatus;
     'experiment-settings': ExperimentSetting;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'delivery-status': DeliveryStatusSelect<false> | DeliveryStatusSelect<true>;
     'experiment-settings': ExperimentSettingsSelect<false> | ExperimentSettingsSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: 'en' | 'fr';
   widgets: {
@@ -136,6 +142,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      countStandardViolations: TaskCountStandardViolations;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -231,6 +238,7 @@ export interface Page {
  */
 export interface Block {
   id: number;
+  title?: string | null;
   /**
    * For editors only; never shown to customers.
    */
@@ -897,6 +905,56 @@ export interface Profile {
   createdAt: string;
 }
 /**
+ * Rules published content must meet. Blocking standards refuse a publish and name the field; warnings are shown and let it through.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "standards".
+ */
+export interface Standard {
+  id: number;
+  /**
+   * Shown to editors with each violation, e.g. “Screens are read from across the shop”.
+   */
+  name: string;
+  rule:
+    'headlineLength' | 'subjectLength' | 'preheaderLength' | 'imageResolution' | 'offerCta' | 'toneWords' | 'emailSize';
+  level: 'blocking' | 'warning';
+  active?: boolean | null;
+  /**
+   * Empty for every channel.
+   */
+  channel?: ('web' | 'email' | 'screen') | null;
+  /**
+   * Empty for every kind of block.
+   */
+  kind?: ('hero' | 'text' | 'offer' | 'cta' | 'image' | 'product') | null;
+  tone?: ('formal' | 'friendly' | 'playful' | 'urgent') | null;
+  min?: number | null;
+  max?: number | null;
+  minWidth?: number | null;
+  minHeight?: number | null;
+  /**
+   * Whole words, matched without regard to case or accents.
+   */
+  words?: string[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "standard-counts".
+ */
+export interface StandardCount {
+  id: number;
+  day: string;
+  countedAt: string;
+  total: number;
+  blocking: number;
+  warnings: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
@@ -1244,7 +1302,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'countStandardViolations' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1277,10 +1335,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'countStandardViolations' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1322,6 +1389,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'standards';
+        value: number | Standard;
+      } | null)
+    | ({
+        relationTo: 'standard-counts';
+        value: number | StandardCount;
       } | null)
     | ({
         relationTo: 'users';
@@ -1456,6 +1531,7 @@ export interface PagesSelect<T extends boolean = true> {
  * via the `definition` "blocks_select".
  */
 export interface BlocksSelect<T extends boolean = true> {
+  title?: T;
   name?: T;
   kind?: T;
   tone?: T;
@@ -1843,6 +1919,39 @@ export interface MediaSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "standards_select".
+ */
+export interface StandardsSelect<T extends boolean = true> {
+  name?: T;
+  rule?: T;
+  level?: T;
+  active?: T;
+  channel?: T;
+  kind?: T;
+  tone?: T;
+  min?: T;
+  max?: T;
+  minWidth?: T;
+  minHeight?: T;
+  words?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "standard-counts_select".
+ */
+export interface StandardCountsSelect<T extends boolean = true> {
+  day?: T;
+  countedAt?: T;
+  total?: T;
+  blocking?: T;
+  warnings?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -2045,6 +2154,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2115,6 +2225,24 @@ export interface ExperimentSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "delivery-status_select".
  */
 export interface DeliveryStatusSelect<T extends boolean = true> {
@@ -2145,6 +2273,16 @@ export interface ExperimentSettingsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -2152,6 +2290,16 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCountStandardViolations".
+ */
+export interface TaskCountStandardViolations {
+  input?: unknown;
+  output: {
+    total: number;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -7,6 +7,7 @@ import type { Field, Validate } from 'payload'
 
 import { type BlockKind, KIND_FIELDS, safeHref } from '../../engine'
 import { BLOCK_KIND_EDITING, type RequiredField } from './blockKinds'
+import { meetsStandards } from './meetsStandards'
 
 type KindData = { kind?: BlockKind }
 
@@ -55,8 +56,9 @@ function requiredFor(key: RequiredField | 'offerCode', label: string, next?: Val
  * variant (where an empty field means "same as default").
  */
 export function blockContentFields(withRequirements: boolean): Field[] {
-  const check = (key: RequiredField | 'offerCode', label: string, next?: Validate): Validate | undefined =>
-    withRequirements ? requiredFor(key, label, next) : next
+  // Every checked field also meets the blocking experience standards at publish (meetsStandards.ts).
+  const check = (key: RequiredField | 'offerCode', label: string, next?: Validate): Validate =>
+    meetsStandards(withRequirements ? requiredFor(key, label, next) : next)
 
   return [
     {
@@ -90,7 +92,7 @@ export function blockContentFields(withRequirements: boolean): Field[] {
           type: 'row',
           fields: [
             { name: 'label', type: 'text', localized: true, validate: check('ctaLabel', 'A button label'), admin: { width: '50%' } },
-            { name: 'url', type: 'text', validate: check('ctaUrl', 'A link', validateLink) ?? validateLink, admin: { width: '50%' } },
+            { name: 'url', type: 'text', validate: check('ctaUrl', 'A link', validateLink), admin: { width: '50%' } },
           ],
         },
       ],

@@ -17,4 +17,5 @@ export { profileFromEvents, rebuildProfile, type RebuiltProfile } from './profil
 export { eraseProfile, exportProfile, findProfile, profileById, profileKey, type Profile } from './profiles'
 export { siteConsent } from './siteConsent'
 export { handleUnsubscribeGet, handleUnsubscribePost, UnsubscribedSchema } from './unsubscribeRequest'
+export { consentChangesByList, type ListConsentChanges } from './consentChanges'
 export { keepExperimentArms } from './profileExperiments'

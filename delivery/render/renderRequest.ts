@@ -17,6 +17,8 @@ import { RecipientUnsubscribedError, renderEmail } from './email'
 import { recordServed } from './exposures'
 import { isScreenPngCached, screenPng } from './screen'
 
+import type { RenderFormat } from '../../contract'
+
 export { CHANNEL_FORMATS, RENDER_FORMATS, type RenderFormat } from '../../contract'
 
 /** An API key (or an editor) spends from its own generous budget; the public from its address's. */
@@ -33,7 +35,11 @@ export async function handleRenderRequest(payload: Payload, request: Request, sl
   if (!read.ok) return read.response
   const decided = await decide(payload, slug, read.value)
   if (!decided.ok) return errorResponse(decided.failure.status, decided.failure.code, decided.failure.message)
-  const { decision } = decided
+  return renderDecision(payload, request, decided.decision, format)
+}
+
+/** A decision in the asked format, by its channel's renderer (the render API and the editor's preview share it). */
+export async function renderDecision(payload: Payload, request: Request, decision: Decision, format: RenderFormat): Promise<Response> {
   const { channel } = decision
   const problem = channelFormatProblem(channel, format)
   if (problem) return problem

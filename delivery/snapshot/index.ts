@@ -13,3 +13,4 @@ export { bundleByHash, compileNow, deliveryIdle, liveBundle, liveManifest, onLiv
 export { handleLiveUpdates } from './liveUpdates'
 export { deliveryHooks } from './publishHooks'
 export { compileExperiment, type ExperimentDoc } from './compileExperiments'
+export { draftBundle } from './draftBundle'

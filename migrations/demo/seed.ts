@@ -9,6 +9,7 @@ import type { Payload } from 'payload'
 import { DEMO_BLOCKS, DEMO_LISTS, DEMO_PAGES, DEMO_SEGMENTS, DEMO_STORES, type Localized } from './content'
 import { seedDemoExperiments } from './experiments'
 import { DEMO_IMAGES, rasterize } from './images'
+import { DEMO_STANDARDS } from './standards'
 
 export const DEMO_DEFAULTS = {
   adminEmail: 'admin@example.com',
@@ -199,6 +200,9 @@ export async function seedDemo(payload: Payload, credentials = demoCredentials()
 
   const newsletter = await payload.find({ collection: 'pages', where: { slug: { equals: 'newsletter' } }, depth: 0, limit: 1, overrideAccess: true })
   await seedDemoExperiments(payload, { hero: blocks.get('home-hero')!, newsletter: newsletter.docs[0]!.id, campaign: segments.get('welcome-campaign')! })
+
+  // Standards come last: what was seeded above was written to meet them.
+  for (const standard of DEMO_STANDARDS) await payload.create({ collection: 'standards', data: standard, overrideAccess: true })
 
   const banner = [
     '',

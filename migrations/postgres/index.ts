@@ -7,6 +7,7 @@ import * as migration_20261202_045825_experiments from './20261202_045825_experi
 import * as migration_20261202_055114_sharing_outbox_webhooks from './20261202_055114_sharing_outbox_webhooks';
 import * as migration_20261202_060658_exposure_results_index from './20261202_060658_exposure_results_index';
 import * as migration_20261202_063210_api_key_delivery_scope from './20261202_063210_api_key_delivery_scope';
+import * as migration_20261202_064205_workbench_standards from './20261202_064205_workbench_standards';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261202_063210_api_key_delivery_scope.up,
     down: migration_20261202_063210_api_key_delivery_scope.down,
-    name: '20261202_063210_api_key_delivery_scope'
+    name: '20261202_063210_api_key_delivery_scope',
+  },
+  {
+    up: migration_20261202_064205_workbench_standards.up,
+    down: migration_20261202_064205_workbench_standards.down,
+    name: '20261202_064205_workbench_standards'
   },
 ];

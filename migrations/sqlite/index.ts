@@ -6,6 +6,7 @@ import * as migration_20261201_234155_event_application from './20261201_234155_
 import * as migration_20261202_045813_experiments from './20261202_045813_experiments';
 import * as migration_20261202_055039_sharing_outbox_webhooks from './20261202_055039_sharing_outbox_webhooks';
 import * as migration_20261202_060645_exposure_results_index from './20261202_060645_exposure_results_index';
+import * as migration_20261202_064246_workbench_standards from './20261202_064246_workbench_standards';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261202_060645_exposure_results_index.up,
     down: migration_20261202_060645_exposure_results_index.down,
-    name: '20261202_060645_exposure_results_index'
+    name: '20261202_060645_exposure_results_index',
+  },
+  {
+    up: migration_20261202_064246_workbench_standards.up,
+    down: migration_20261202_064246_workbench_standards.down,
+    name: '20261202_064246_workbench_standards'
   },
 ];

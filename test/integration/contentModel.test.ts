@@ -8,21 +8,8 @@ import { createHash } from 'node:crypto'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { fieldErrors } from '../support/fieldErrors'
 import { databasesUnderTest, startPayload, type TestPayload } from './harness'
-
-type FieldError = { path: string; message: string }
-
-/** The field errors of the ValidationError the operation must throw. */
-async function fieldErrors(operation: Promise<unknown>): Promise<FieldError[]> {
-  try {
-    await operation
-  } catch (error) {
-    const data = (error as { data?: { errors?: FieldError[] } }).data
-    if ((error as Error).name === 'ValidationError' && data?.errors) return data.errors
-    throw error
-  }
-  throw new Error('expected the operation to be refused with field errors, but it succeeded')
-}
 
 const paragraph = (text: string) => ({
   root: {

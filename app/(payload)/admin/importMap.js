@@ -1,3 +1,5 @@
+import { WorkbenchLinks as WorkbenchLinks_9feb625603a0e6d3863c8c06d43c06e3 } from '../../../collections/admin/WorkbenchLinks'
+import { StandardsPanel as StandardsPanel_b445da9db5a4e568caaca68603f3330a } from '../../../collections/admin/StandardsPanel'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -27,10 +29,17 @@ import { ApiKeySecretField as ApiKeySecretField_5bde122eaa8511f937954228018f7d93
 import { ProfileInsight as ProfileInsight_df1f15bca1bb692a51d2d89a00921760 } from '../../../collections/customers/profiles/ProfileInsight'
 import { ProfileActions as ProfileActions_520e4c212f4af177852b6535e20078a4 } from '../../../collections/customers/profiles/ProfileActions'
 import { ReplayButton as ReplayButton_8973e5aee37193e873368eb83a9b111c } from '../../../collections/sharing/webhook-deliveries/ReplayButton'
+import { WorkbenchNavLinks as WorkbenchNavLinks_2cca7577eaa11d03e23d07f123d46d48 } from '../../../collections/admin/WorkbenchNavLinks'
+import { CxDashboard as CxDashboard_a786ada9e911d0418d1691114e1a3618 } from '../../../collections/admin/dashboard/CxDashboard'
+import { StandardsReportView as StandardsReportView_cca28dcc36a7203d5fa028f1c91defe5 } from '../../../collections/admin/StandardsReportView'
+import { CoverageView as CoverageView_f11cfbce47cf127b8bd14bbdac215664 } from '../../../collections/admin/CoverageView'
+import { PreviewView as PreviewView_0a5261e688be5d351457ab14f1ec2c8b } from '../../../collections/admin/PreviewView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/collections/admin/WorkbenchLinks#WorkbenchLinks": WorkbenchLinks_9feb625603a0e6d3863c8c06d43c06e3,
+  "/collections/admin/StandardsPanel#StandardsPanel": StandardsPanel_b445da9db5a4e568caaca68603f3330a,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -60,5 +69,10 @@ export const importMap = {
   "/collections/customers/profiles/ProfileInsight#ProfileInsight": ProfileInsight_df1f15bca1bb692a51d2d89a00921760,
   "/collections/customers/profiles/ProfileActions#ProfileActions": ProfileActions_520e4c212f4af177852b6535e20078a4,
   "/collections/sharing/webhook-deliveries/ReplayButton#ReplayButton": ReplayButton_8973e5aee37193e873368eb83a9b111c,
+  "/collections/admin/WorkbenchNavLinks#WorkbenchNavLinks": WorkbenchNavLinks_2cca7577eaa11d03e23d07f123d46d48,
+  "/collections/admin/dashboard/CxDashboard#CxDashboard": CxDashboard_a786ada9e911d0418d1691114e1a3618,
+  "/collections/admin/StandardsReportView#StandardsReportView": StandardsReportView_cca28dcc36a7203d5fa028f1c91defe5,
+  "/collections/admin/CoverageView#CoverageView": CoverageView_f11cfbce47cf127b8bd14bbdac215664,
+  "/collections/admin/PreviewView#PreviewView": PreviewView_0a5261e688be5d351457ab14f1ec2c8b,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

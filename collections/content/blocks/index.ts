@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { BLOCK_KINDS } from '../../../engine'
+import { BLOCK_KINDS, type BlockKind } from '../../../engine'
 import { editorialWorkflow } from '../editorialWorkflow'
 import { blockContentFields } from '../../fields/blockContent'
 import { BLOCK_KIND_EDITING } from '../../fields/blockKinds'
@@ -15,7 +15,8 @@ export const Blocks: CollectionConfig = {
   slug: 'blocks',
   labels: { singular: 'Content block', plural: 'Content blocks' },
   admin: {
-    useAsTitle: 'name',
+    // Pickers and lists show the name with the kind: “Welcome hero · Hero”.
+    useAsTitle: 'title',
     defaultColumns: ['name', 'kind', '_status', 'updatedAt'],
     group: 'Content',
     description: 'Modular content with variants by tone, length, channel and audience.',
@@ -23,6 +24,21 @@ export const Blocks: CollectionConfig = {
   },
   ...editorialWorkflow,
   fields: [
+    { name: 'workbench', type: 'ui', admin: { position: 'sidebar', components: { Field: '/collections/admin/WorkbenchLinks#WorkbenchLinks' } } },
+    { name: 'standards', type: 'ui', admin: { position: 'sidebar', components: { Field: '/collections/admin/StandardsPanel#StandardsPanel' } } },
+    {
+      name: 'title',
+      type: 'text',
+      admin: { hidden: true },
+      hooks: {
+        beforeChange: [
+          ({ siblingData }) => {
+            const kind = BLOCK_KIND_EDITING[siblingData.kind as BlockKind]?.label
+            return kind ? `${siblingData.name ?? ''} · ${kind}` : siblingData.name
+          },
+        ],
+      },
+    },
     {
       type: 'row',
       fields: [

@@ -2,6 +2,8 @@ import type { CollectionConfig, Validate } from 'payload'
 
 import { CHANNELS } from '../../../engine'
 import { editorialWorkflow } from '../editorialWorkflow'
+import { previewEndpoint } from './previewEndpoint'
+import { meetsStandards } from '../../fields/meetsStandards'
 import { slugField } from '../../fields/slug'
 import { DEFAULT_TONE } from '../../fields/tones'
 import { activeWindowFields, audienceField, lengthField, toneField, variantToneAndLength } from '../../fields/variantAxes'
@@ -58,7 +60,10 @@ export const Pages: CollectionConfig = {
     description: 'A web page, an email or a store screen: an ordered list of slots, each showing one block.',
   },
   ...editorialWorkflow,
+  endpoints: [previewEndpoint],
   fields: [
+    { name: 'workbench', type: 'ui', admin: { position: 'sidebar', components: { Field: '/collections/admin/WorkbenchLinks#WorkbenchLinks' } } },
+    { name: 'standards', type: 'ui', admin: { position: 'sidebar', components: { Field: '/collections/admin/StandardsPanel#StandardsPanel' } } },
     { name: 'title', type: 'text', required: true, localized: true },
     slugField('page'),
     {
@@ -93,8 +98,8 @@ export const Pages: CollectionConfig = {
             description: 'The mailing list this email is sent to: recipients who left it are not sent it, and its unsubscribe link leaves only this list. Empty for transactional email.',
           },
         },
-        { name: 'subject', type: 'text', localized: true, validate: requiredForEmail('A subject line') },
-        { name: 'preheader', type: 'text', localized: true, admin: { description: 'The preview text inbox lists show after the subject.' } },
+        { name: 'subject', type: 'text', localized: true, validate: meetsStandards(requiredForEmail('A subject line')) },
+        { name: 'preheader', type: 'text', localized: true, validate: meetsStandards(), admin: { description: 'The preview text inbox lists show after the subject.' } },
         {
           type: 'row',
           fields: [
@@ -111,8 +116,8 @@ export const Pages: CollectionConfig = {
             variantToneAndLength(validateSubjectVariant),
             audienceField,
             activeWindowFields,
-            { name: 'subject', type: 'text', localized: true, required: true },
-            { name: 'preheader', type: 'text', localized: true },
+            { name: 'subject', type: 'text', localized: true, required: true, validate: meetsStandards() },
+            { name: 'preheader', type: 'text', localized: true, validate: meetsStandards() },
           ],
         },
       ],

@@ -3,6 +3,8 @@
 import { useDocumentInfo } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
+import { useTesseraTranslation } from '../../admin/useTesseraTranslation'
+
 type Insight = {
   profile: {
     traits: Record<string, { value: unknown; source: string; at: string }>
@@ -18,6 +20,7 @@ const cell: React.CSSProperties = { padding: '4px 8px', borderBottom: '1px solid
 const when = (iso: string) => new Date(iso).toLocaleString()
 
 function Table({ caption, head, rows }: { caption: string; head: string[]; rows: React.ReactNode[][] }) {
+  const { t } = useTesseraTranslation()
   return (
     <table style={{ width: '100%', borderCollapse: 'collapse', marginBottom: 'var(--base)' }}>
       <caption style={{ textAlign: 'left', fontWeight: 600, padding: '8px 0' }}>{caption}</caption>
@@ -26,7 +29,7 @@ function Table({ caption, head, rows }: { caption: string; head: string[]; rows:
       </thead>
       <tbody>
         {rows.length === 0 ? (
-          <tr><td style={cell} colSpan={head.length}>None yet</td></tr>
+          <tr><td style={cell} colSpan={head.length}>{t('tessera:none')}</td></tr>
         ) : (
           rows.map((row, index) => <tr key={index}>{row.map((value, column) => <td key={column} style={cell}>{value}</td>)}</tr>)
         )}
@@ -37,6 +40,7 @@ function Table({ caption, head, rows }: { caption: string; head: string[]; rows:
 
 export const ProfileInsight: React.FC = () => {
   const { id } = useDocumentInfo()
+  const { t } = useTesseraTranslation()
   const [insight, setInsight] = useState<Insight>()
   const [error, setError] = useState<string>()
 
@@ -45,7 +49,7 @@ export const ProfileInsight: React.FC = () => {
     let cancelled = false
     fetch(`/api/profiles/${id}/insight`, { credentials: 'include' })
       .then(async (response) => {
-        if (!response.ok) throw new Error(`The profile could not be read (${response.status})`)
+        if (!response.ok) throw new Error(t('tessera:profileUnreadable', { status: response.status }))
         return (await response.json()) as Insight
       })
       .then((data) => !cancelled && setInsight(data))
@@ -53,37 +57,37 @@ export const ProfileInsight: React.FC = () => {
     return () => {
       cancelled = true
     }
-  }, [id])
+  }, [id, t])
 
   if (!id) return null
   if (error) return <p role="alert">{error}</p>
-  if (!insight) return <p>Loading the profile…</p>
+  if (!insight) return <p>{t('tessera:loading')}</p>
   const { profile } = insight
   return (
-    <div style={{ marginTop: 'var(--base)' }}>
+    <div style={{ marginTop: 'var(--base)' }} data-testid="profile-insight">
       <Table
-        caption="Consents"
-        head={['Purpose', 'Granted', 'Source', 'When']}
-        rows={Object.entries(profile.consents).map(([purpose, record]) => [purpose, record.granted ? 'Yes' : 'No', record.source, when(record.at)])}
+        caption={t('tessera:consents')}
+        head={[t('tessera:purpose'), t('tessera:granted'), t('tessera:source'), t('tessera:when')]}
+        rows={Object.entries(profile.consents).map(([purpose, record]) => [purpose, record.granted ? t('tessera:yes') : t('tessera:no'), record.source, when(record.at)])}
       />
       <Table
-        caption="Lists"
-        head={['List', 'Status', 'Source', 'When']}
+        caption={t('tessera:lists')}
+        head={[t('tessera:list'), t('tessera:status'), t('tessera:source'), t('tessera:when')]}
         rows={Object.entries(profile.subscriptions).map(([list, record]) => [list, record.status, record.source, when(record.at)])}
       />
       <Table
-        caption="Traits"
-        head={['Trait', 'Value', 'Source', 'When']}
+        caption={t('tessera:traits')}
+        head={[t('tessera:trait'), t('tessera:value'), t('tessera:source'), t('tessera:when')]}
         rows={Object.entries(profile.traits).map(([trait, record]) => [trait, JSON.stringify(record.value), record.source, when(record.at)])}
       />
       <Table
-        caption={insight.personalization ? 'Segments now' : 'Segments now (no personalization consent: visitor-data segments are not evaluated)'}
-        head={['Segment', 'Member', 'Why']}
-        rows={insight.segments.map((segment) => [segment.slug, segment.member ? 'Yes' : 'No', segment.reasons.join('; ')])}
+        caption={insight.personalization ? t('tessera:segmentsNow') : t('tessera:segmentsNowNoConsent')}
+        head={[t('tessera:segment'), t('tessera:member'), t('tessera:why')]}
+        rows={insight.segments.map((segment) => [segment.slug, segment.member ? t('tessera:yes') : t('tessera:no'), segment.reasons.join('; ')])}
       />
       <Table
-        caption="Recent events"
-        head={['When', 'Type', 'Category', 'Name', 'Source']}
+        caption={t('tessera:recentEvents')}
+        head={[t('tessera:when'), t('tessera:type'), t('tessera:category'), t('tessera:name'), t('tessera:source')]}
         rows={insight.events.map((event) => [when(event.occurredAt), event.type, event.category ?? '', event.name ?? '', event.source ?? ''])}
       />
     </div>

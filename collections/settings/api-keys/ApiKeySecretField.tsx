@@ -6,6 +6,8 @@
 import { Button, useDocumentInfo, useField } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 
+import { useTesseraTranslation } from '../../admin/useTesseraTranslation'
+
 function newSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32))
   let binary = ''
@@ -15,6 +17,7 @@ function newSecret(): string {
 
 export const ApiKeySecretField: React.FC<{ path: string }> = ({ path }) => {
   const { id } = useDocumentInfo()
+  const { t } = useTesseraTranslation()
   const { value, setValue } = useField<string>({ path })
   const [copied, setCopied] = useState(false)
 
@@ -29,15 +32,15 @@ export const ApiKeySecretField: React.FC<{ path: string }> = ({ path }) => {
   }, [id, value, setValue])
 
   return (
-    <div className="field-type" style={{ marginBottom: 'var(--base)' }}>
-      <label className="field-label">Secret key</label>
+    <div className="field-type" style={{ marginBottom: 'var(--base)' }} data-testid="api-key-field">
+      <label className="field-label">{t('tessera:secretKey')}</label>
       {value ? (
         <>
           <code data-testid="api-key-secret" style={{ display: 'block', padding: '8px', wordBreak: 'break-all', background: 'var(--theme-elevation-50)' }}>
             {value}
           </code>
           <p style={{ margin: '6px 0' }}>
-            Copy this key now: it is shown only until you save, and only its digest is stored.
+            {t('tessera:secretShownOnce')}
           </p>
           <Button
             buttonStyle="secondary"
@@ -46,14 +49,14 @@ export const ApiKeySecretField: React.FC<{ path: string }> = ({ path }) => {
               void navigator.clipboard?.writeText(value).then(() => setCopied(true))
             }}
           >
-            {copied ? 'Copied' : 'Copy key'}
+            {copied ? t('tessera:copied') : t('tessera:copyKey')}
           </Button>
         </>
       ) : (
         <>
-          <p style={{ margin: '6px 0' }}>The key is stored as a digest and cannot be shown again. Rotating issues a new key; the old one stops working when you save.</p>
+          <p style={{ margin: '6px 0' }}>{t('tessera:secretStoredAsDigest')}</p>
           <Button buttonStyle="secondary" size="small" onClick={generate}>
-            Rotate key
+            {t('tessera:rotateKey')}
           </Button>
         </>
       )}

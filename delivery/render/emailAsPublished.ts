@@ -1,0 +1,21 @@
+/**
+ * An email page as the live snapshot renders it for a recipient nobody has
+ * described (the default content in one locale): what a standard on the
+ * email's size measures. No profile is read, nothing is recorded.
+ */
+import type { Payload } from 'payload'
+
+import type { Locale } from '../../engine'
+import { decideFor, loadPage } from './decide'
+import { renderEmail } from './email'
+
+const BASE = (process.env.TESSERA_PUBLIC_URL || 'http://localhost:3000').replace(/\/$/, '')
+
+/** The email's HTML size in bytes, or undefined when the page is not a published email. */
+export async function publishedEmailBytes(payload: Payload, slug: string, locale: Locale): Promise<number | undefined> {
+  const page = await loadPage(payload, slug)
+  if (!page.ok || page.bundle.channel !== 'email') return undefined
+  const request = { context: { channel: 'email' as const, locale }, caller: { kind: 'public' as const }, ignored: [], debug: false, trusted: false }
+  const email = await renderEmail(decideFor(page.manifest, page.bundle, { request }), BASE)
+  return new TextEncoder().encode(email.html).byteLength
+}

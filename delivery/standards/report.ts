@@ -1,0 +1,73 @@
+/**
+ * The standards report: every violation in published content, in every
+ * locale, with where to fix it. The daily count (trend.ts) and the dashboard
+ * read the same report, so their numbers agree.
+ */
+import type { Payload } from 'payload'
+
+import { LOCALES, type Locale } from '../../engine'
+import { publishedEmailBytes } from '../render'
+import { activeStandards, blockFindings, pageFindings, type DocumentFinding } from './findings'
+import { check, type Finding, type StandardLevel } from './rules'
+
+export type Violation = {
+  standard: { id: string; name: string; level: StandardLevel }
+  finding: Finding
+  collection: 'blocks' | 'pages'
+  id: string
+  title: string
+  locale: Locale
+  /** Payload's field path, e.g. "variants.0.content.headline". */
+  path: string
+  variant?: string
+  /** The admin page to fix it in. */
+  href: string
+}
+
+export type StandardsReport = { violations: Violation[]; blocking: number; warnings: number; checkedAt: string }
+
+type Named = { id: string | number; name?: string | null; title?: string | null; slug?: string | null }
+
+function violationsOf(collection: Violation['collection'], doc: Named, locale: Locale, findings: DocumentFinding[]): Violation[] {
+  return findings.map(({ standard, finding, content }) => ({
+    standard: { id: standard.id, name: standard.name, level: standard.level },
+    finding,
+    collection,
+    id: String(doc.id),
+    title: doc.name ?? doc.title ?? String(doc.id),
+    locale,
+    path: content.path,
+    ...(content.variant ? { variant: content.variant } : {}),
+    href: `/admin/collections/${collection}/${doc.id}${locale === 'en' ? '' : `?locale=${locale}`}`,
+  }))
+}
+
+export async function standardsReport(payload: Payload): Promise<StandardsReport> {
+  const standards = await activeStandards(payload)
+  const violations: Violation[] = []
+  if (standards.length) {
+    const published = { _status: { equals: 'published' } }
+    for (const locale of LOCALES) {
+      const [blocks, pages] = await Promise.all([
+        payload.find({ collection: 'blocks', where: published, locale, fallbackLocale: false, pagination: false, depth: 0, overrideAccess: true }),
+        payload.find({ collection: 'pages', where: published, locale, fallbackLocale: false, pagination: false, depth: 0, overrideAccess: true }),
+      ])
+      for (const block of blocks.docs) violations.push(...violationsOf('blocks', block, locale, await blockFindings(payload, block as never, standards)))
+      for (const page of pages.docs) {
+        violations.push(...violationsOf('pages', page, locale, pageFindings(page as never, standards)))
+        const sizeStandards = standards.filter((standard) => standard.rule === 'emailSize')
+        if (page.channel !== 'email' || sizeStandards.length === 0 || !page.slug) continue
+        const bytes = await publishedEmailBytes(payload, page.slug, locale)
+        if (bytes === undefined) continue
+        const content = { field: 'emailHtml' as const, path: 'email', bytes, channels: ['email' as const] }
+        const findings = sizeStandards.flatMap((standard) => {
+          const finding = check(standard, content)
+          return finding ? [{ standard, finding, content }] : []
+        })
+        violations.push(...violationsOf('pages', page, locale, findings))
+      }
+    }
+  }
+  const blocking = violations.filter((violation) => violation.standard.level === 'blocking').length
+  return { violations, blocking, warnings: violations.length - blocking, checkedAt: new Date().toISOString() }
+}

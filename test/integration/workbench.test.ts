@@ -1,0 +1,115 @@
+/**
+ * The editor's workbench on the demo, through the rooms' doors on a real
+ * database: the coverage matrix is the engine's own decision per cell, and a
+ * preview decides drafts for an editor only, while nothing serves them.
+ */
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { blockCoverage, coverageGaps, handlePreviewRequest, handleRenderRequest, pageCoverage } from '../../delivery/render'
+import { deliveryIdle } from '../../delivery/snapshot'
+import { databasesUnderTest, startDemo, type TestPayload } from './harness'
+
+const KEY = 'tsk_workbench_0123456789abcdef0123456789abcdef'
+
+for (const database of databasesUnderTest()) {
+  describe.skipIf(Boolean(database.skipReason))(`the editor's workbench on ${database.name}`, () => {
+    let t: TestPayload
+    let payload: Payload
+    let editorToken: string
+    let homeId: number
+    let heroId: string
+
+    beforeAll(async () => {
+      t = await startDemo(database, KEY)
+      payload = t.payload
+      const login = await payload.login({ collection: 'users', data: { email: 'e@x.test', password: 'a-long-password' } })
+      editorToken = login.token!
+      const home = (await payload.find({ collection: 'pages', where: { slug: { equals: 'home' } }, depth: 0, overrideAccess: true })).docs[0]!
+      homeId = home.id as number
+      heroId = String(home.slots![0]!.block)
+    }, 240_000)
+    afterAll(async () => t?.close())
+
+    const preview = (query: string, headers: Record<string, string> = { Authorization: `JWT ${editorToken}` }) =>
+      handlePreviewRequest(payload, new Request(`http://localhost/api/pages/workbench/preview?${query}`, { headers }))
+
+    it('the matrix gives each audience the variant the render API gives it', async () => {
+      const result = await blockCoverage(payload, heroId)
+      expect(result.ok).toBe(true)
+      if (!result.ok) return
+      const { coverage } = result
+      expect(coverage.rows.map((row) => row.segment?.slug ?? 'everyone')).toEqual(expect.arrayContaining(['loyal-gold', 'first-visit', 'everyone']))
+      const gold = coverage.rows.find((row) => row.segment?.slug === 'loyal-gold')!
+      const goldWebFr = gold.cells.find((cell) => cell.channel === 'web' && cell.locale === 'fr')!
+      const rendered = await handleRenderRequest(payload, new Request('http://localhost/api/render/home?segment=loyal-gold&locale=fr', { headers: { Authorization: `Bearer ${KEY}` } }), 'home')
+      const body = (await rendered.json()) as { blocks: { variant: { label: string } | null }[] }
+      expect(goldWebFr.variant?.label).toBe(body.blocks[0]!.variant?.label)
+      expect(goldWebFr).toMatchObject({ fallsBackToDefault: false, allChannels: true, missingLocale: [] })
+      // Everyone else: a visitor the engine knows nothing about, as the public render API decides for one.
+      const everyone = coverage.rows.find((row) => row.segment === null)!
+      const publicHome = await handleRenderRequest(payload, new Request('http://localhost/api/render/home?locale=en'), 'home')
+      const publicBody = (await publicHome.json()) as { blocks: { variant: { label: string } | null }[] }
+      expect(everyone.cells.find((cell) => cell.channel === 'web' && cell.locale === 'en')!.variant?.label ?? 'Default content').toBe(publicBody.blocks[0]!.variant?.label)
+    })
+
+    it('flag a variant not written in French, and count it as a coverage gap of its page', async () => {
+      const gold = (await payload.find({ collection: 'segments', where: { slug: { equals: 'loyal-gold' } }, depth: 0, overrideAccess: true })).docs[0]!
+      const block = await payload.create({
+        collection: 'blocks',
+        locale: 'en',
+        data: { name: 'English only', kind: 'hero', tone: 'friendly', length: 'medium', content: { headline: 'Lanterns' }, variants: [{ label: 'Gold, English', tone: 'formal', length: 'medium', channels: ['web'], audience: [gold.id], content: { headline: 'Lanterns for Gold' } }], _status: 'published' } as never,
+        overrideAccess: true,
+      })
+      const home = await payload.findByID({ collection: 'pages', id: homeId, depth: 0, overrideAccess: true })
+      await payload.update({ collection: 'pages', id: homeId, data: { slots: [...home.slots!.map((slot) => ({ block: slot.block })), { block: block.id }], _status: 'published' } as never, overrideAccess: true })
+      await deliveryIdle(payload)
+      const result = await pageCoverage(payload, 'home')
+      expect(result.ok).toBe(true)
+      if (!result.ok) return
+      const slot = result.slots.find((coverage) => coverage.block.id === String(block.id))!
+      expect(slot.channels).toEqual(['web'])
+      const row = slot.rows.find((candidate) => candidate.segment?.slug === 'loyal-gold')!
+      expect(row.cells.find((cell) => cell.locale === 'en')).toMatchObject({ variant: { label: 'Gold, English' }, fallsBackToDefault: false, allChannels: false })
+      expect(row.cells.find((cell) => cell.locale === 'fr')).toMatchObject({ variant: null, fallsBackToDefault: true, missingLocale: [expect.objectContaining({ label: 'Gold, English' })] })
+      expect(await coverageGaps(payload)).toEqual(expect.arrayContaining([expect.objectContaining({ page: 'home', block: String(block.id), gaps: 1 })]))
+    })
+
+    it('preview a draft for an editor, while neither the render API nor a key or a stranger gets it', async () => {
+      const draft = await payload.create({ collection: 'blocks', locale: 'en', data: { name: 'Draft probe', kind: 'hero', tone: 'friendly', length: 'medium', content: { headline: 'Only in the draft' }, _status: 'draft' } as never, draft: true, overrideAccess: true })
+      const home = await payload.findByID({ collection: 'pages', id: homeId, depth: 0, overrideAccess: true })
+      await payload.update({ collection: 'pages', id: homeId, draft: true, data: { slots: [{ block: draft.id }, ...home.slots!.map((slot) => ({ block: slot.block }))], _status: 'draft' } as never, overrideAccess: true })
+
+      const seen = await preview(`page=home&draft=${homeId}&format=json&debug=1&consent=personalization`)
+      expect(seen.status).toBe(200)
+      expect(seen.headers.get('cache-control')).toBe('private, no-store')
+      const body = (await seen.json()) as { blocks: { content: { headline?: string } }[]; trace?: unknown }
+      expect(body.blocks[0]!.content.headline).toBe('Only in the draft')
+      expect(body.trace).toBeDefined()
+
+      const served = await handleRenderRequest(payload, new Request('http://localhost/api/render/home', { headers: { Authorization: `Bearer ${KEY}` } }), 'home')
+      expect(await served.text()).not.toContain('Only in the draft')
+      expect((await preview(`page=home&draft=${homeId}`, { Authorization: `Bearer ${KEY}` })).status).toBe(403)
+      expect((await preview(`page=home&draft=${homeId}`, {})).status).toBe(403)
+    })
+
+    it('preview the newsletter as a first-time recipient, and a block alone on a screen', async () => {
+      const email = await preview('page=newsletter&segment=first-visit&consent=personalization&format=json&debug=1')
+      const body = (await email.json()) as { subject: string; html: string; blocks: { variant: { label: string } | null }[] }
+      expect(body.subject).toBe('Our autumn edit is here')
+      expect(body.blocks[0]!.variant?.label).toBe('First visit')
+      expect(body.html).toContain('New here? Take 10 % off your first order')
+
+      const screen = await preview(`block=${heroId}&channel=screen&format=json`)
+      const alone = (await screen.json()) as { page: { channel: string }; blocks: unknown[] }
+      expect(alone.page.channel).toBe('screen')
+      expect(alone.blocks).toHaveLength(1)
+    })
+
+    it('refuse a preview that names nothing, with a message', async () => {
+      const response = await preview('format=json')
+      expect(response.status).toBe(400)
+      expect(await response.json()).toMatchObject({ error: { code: 'invalid_preview' } })
+    })
+  })
+}
