@@ -17,6 +17,8 @@ import { ProfileKeys } from './collections/customers/profile-keys'
 import { Profiles } from './collections/customers/profiles'
 import { DeliveryBundles, DeliverySnapshots, DeliveryStatus } from './collections/delivery'
 import { ConsentPurposes, ensureDefaultPurposes } from './collections/personalization/consent-purposes'
+import { InterestScores } from './collections/personalization/interest-scores'
+import { Questions } from './collections/personalization/questions'
 import { Segments } from './collections/personalization/segments'
 import { Stores } from './collections/personalization/stores'
 import { ApiKeys } from './collections/settings/api-keys'
@@ -105,7 +107,7 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
     db: databaseAdapter(databaseUri),
     editor: lexicalEditor(),
     sharp,
-    collections: [Pages, Blocks, Segments, Stores, ConsentPurposes, mediaCollection(options.mediaDir), Users, ApiKeys, Profiles, ProfileKeys, Events, DeliverySnapshots, DeliveryBundles],
+    collections: [Pages, Blocks, Segments, Stores, ConsentPurposes, Questions, InterestScores, mediaCollection(options.mediaDir), Users, ApiKeys, Profiles, ProfileKeys, Events, DeliverySnapshots, DeliveryBundles],
     globals: [DeliveryStatus],
     localization: {
       locales: [

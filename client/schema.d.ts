@@ -180,6 +180,16 @@ export interface components {
                 };
             };
             consents?: string[];
+            asks?: {
+                [key: string]: {
+                    /** @enum {string} */
+                    outcome: "answered" | "declined" | "skipped";
+                    /** Format: date-time */
+                    at: string;
+                    /** @enum {string} */
+                    channel?: "web" | "email" | "screen";
+                };
+            };
             tone?: string;
             /** @enum {string} */
             length?: "short" | "medium" | "long";
@@ -235,7 +245,7 @@ export interface components {
             blocks: {
                 slot: number;
                 /** @enum {string} */
-                kind: "hero" | "text" | "offer" | "cta" | "image" | "product";
+                kind: "hero" | "text" | "offer" | "cta" | "image" | "product" | "ask";
                 block: string;
                 variant: {
                     id: string;
@@ -335,7 +345,7 @@ export interface components {
             blocks: {
                 slot: number;
                 /** @enum {string} */
-                kind: "hero" | "text" | "offer" | "cta" | "image" | "product";
+                kind: "hero" | "text" | "offer" | "cta" | "image" | "product" | "ask";
                 block: string;
                 variant: {
                     id: string;

@@ -6,6 +6,7 @@
  */
 import type { Channel, Length, Locale } from './axes'
 import type { DecisionContext } from './context'
+import { askedQuestion, chooseQuestions, type AskedQuestion, type QuestionTrace } from './questions'
 import { evaluateSegments, type Membership } from './segments'
 import type { RuleAttribute } from './segmentRules'
 import { chooseCandidate, preferencesFor, selectVariant, type CandidateTrace, type Preferences } from './select'
@@ -22,9 +23,11 @@ export type ResolvedBlock = {
   tone: string
   length: Length
   content: Content
+  /** Ask blocks: the questions chosen for this person (absent or empty: the default content shows). */
+  questions?: AskedQuestion[]
 }
 
-export type SlotTrace = { slot: number; block: string; chosen: string; candidates: CandidateTrace[] }
+export type SlotTrace = { slot: number; block: string; chosen: string; candidates: CandidateTrace[]; questions?: QuestionTrace[] }
 
 export type DecisionTrace = {
   context: {
@@ -39,6 +42,8 @@ export type DecisionTrace = {
   preferences: Preferences
   segments: { slug: string; priority: number; member: boolean; reasons: string[] }[]
   slots: SlotTrace[]
+  /** Interest scores the decision could read (traits `score.<key>`), with their values. */
+  scores?: Record<string, number>
   subject?: { chosen: string; candidates: CandidateTrace[] }
 }
 
@@ -100,12 +105,15 @@ export function resolvePage(
   const media: Record<string, Media> = {}
   const slotTraces: SlotTrace[] = []
   let decisionKey = ''
+  let askedPersonally = false
 
   for (let slot = 0; slot < bundle.slots.length; slot++) {
     const block = bundle.blocks[bundle.slots[slot]!]
     if (!block) continue
     const choice = selectVariant(block, context, segments, segmentsById, preferences, defaultLocale, trace)
     const variant = choice.variant
+    const asked = block.ask ? chooseQuestions(manifest.questions ?? [], block.ask, context, segments.memberIds) : undefined
+    if (asked && context.personalization) askedPersonally = true
     blocks.push({
       slot,
       kind: block.kind,
@@ -114,16 +122,18 @@ export function resolvePage(
       tone: variant?.tone ?? block.tone,
       length: variant?.length ?? block.length,
       content: choice.content,
+      ...(asked ? { questions: asked.chosen.map((question) => askedQuestion(question, context.locale, defaultLocale)) } : {}),
     })
     const image = choice.content.image
     if (image && bundle.media[image]) media[image] = bundle.media[image]
-    decisionKey += `${slot}:${variant?.id ?? 'default'};`
+    decisionKey += `${slot}:${variant?.id ?? 'default'}${asked ? `?${asked.chosen.map((question) => question.id).join(',')}` : ''};`
     if (trace) {
       slotTraces.push({
         slot,
         block: block.id,
         chosen: variant?.id ?? 'default',
         candidates: [defaultTrace(block.tone, block.length), ...choice.candidates!],
+        ...(asked ? { questions: asked.trace } : {}),
       })
     }
   }
@@ -154,12 +164,13 @@ export function resolvePage(
   const resolved: ResolvedPage = {
     page: { slug: bundle.slug, title: text(bundle.title, context.locale, defaultLocale), channel: bundle.channel, locale: context.locale },
     version: manifest.version,
-    personalized: segments.usedVisitorData,
+    // Questions follow the person's traits and ask log: personal whenever they could be asked.
+    personalized: segments.usedVisitorData || askedPersonally,
     blocks,
     media,
     email,
     screen: bundle.screen,
-    attributesRead: [...segments.attributesRead].sort(),
+    attributesRead: askedPersonally ? [...new Set([...segments.attributesRead, 'consent' as const, 'trait' as const, 'channel' as const])].sort() : [...segments.attributesRead].sort(),
     decisionKey: `${context.channel}|${context.locale}|${decisionKey}`,
   }
   if (trace) {
@@ -181,8 +192,16 @@ export function resolvePage(
         reasons: membership.reasons,
       })),
       slots: slotTraces,
+      ...scoresRead(context),
       subject: subjectTrace,
     }
   }
   return resolved
+}
+
+/** The interest scores among the context's traits, for the trace. */
+function scoresRead(context: DecisionContext): { scores?: Record<string, number> } {
+  const scores: Record<string, number> = {}
+  for (const [key, value] of Object.entries(context.traits)) if (key.startsWith('score.') && typeof value === 'number') scores[key.slice('score.'.length)] = value
+  return Object.keys(scores).length > 0 ? { scores } : {}
 }

@@ -28,6 +28,7 @@ import {
   type StoreDoc,
 } from './compileDocuments'
 import { processWide } from '../http'
+import { compileQuestions, compileScores, type QuestionDoc, type ScoreDoc } from './compileQuestions'
 
 /** Bump when compiled output changes shape or meaning: older compiled blocks are then not reused. */
 export const COMPILER_VERSION = 1
@@ -195,7 +196,11 @@ export async function compileFromDatabase(payload: Payload): Promise<{ manifest:
     pageIndex[page.slug] = { bundle: hash, channel: page.channel }
   }
 
-  const content = { compiler: COMPILER_VERSION, defaultLocale: DEFAULT_LOCALE, locales: [...LOCALES], segments, pages: pageIndex, stores, purposes }
+  const { docs: questionDocs } = await payload.find({ collection: 'questions', locale: 'all', depth: 0, pagination: false, overrideAccess: true })
+  const questions = compileQuestions(questionDocs as unknown as QuestionDoc[], purposeSlugs)
+  const { docs: scoreDocs } = await payload.find({ collection: 'interest-scores', depth: 0, pagination: false, overrideAccess: true })
+  const scores = compileScores(scoreDocs as unknown as ScoreDoc[])
+  const content = { compiler: COMPILER_VERSION, defaultLocale: DEFAULT_LOCALE, locales: [...LOCALES], segments, pages: pageIndex, stores, purposes, questions, scores }
   const manifest = DeliveryManifestSchema.parse({ version: contentHash(content), compiledAt: new Date().toISOString(), ...content })
   return { manifest, bundles, blockCount: blocks.size }
 }
