@@ -3,6 +3,7 @@ import * as migration_20261122_230204_delivery_snapshots from './20261122_230204
 import * as migration_20261122_232622_stores_and_purposes from './20261122_232622_stores_and_purposes';
 import * as migration_20261123_000233_profiles_events_behaviour from './20261123_000233_profiles_events_behaviour';
 import * as migration_20261201_234155_event_application from './20261201_234155_event_application';
+import * as migration_20261202_045915_profiling_questions_scores from './20261202_045915_profiling_questions_scores';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261201_234155_event_application.up,
     down: migration_20261201_234155_event_application.down,
-    name: '20261201_234155_event_application'
+    name: '20261201_234155_event_application',
+  },
+  {
+    up: migration_20261202_045915_profiling_questions_scores.up,
+    down: migration_20261202_045915_profiling_questions_scores.down,
+    name: '20261202_045915_profiling_questions_scores'
   },
 ];
