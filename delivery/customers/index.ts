@@ -4,6 +4,8 @@
  * API, consent from the site's banner, the preference center and one-click
  * unsubscribe, identify; and a profile as decision context for the render room.
  */
+export { handleAnswerPost, handleEmailAnswer } from './answerRequest'
+export { AnswerRecordedSchema, AnswerSchema, checkAnswerValue, npsGroup } from './answers'
 export { ChoiceSchema, ConsentSavedSchema, ConsentStateSchema, handleConsentGet, handleConsentPost } from './consentRequest'
 export { replayIfNeeded } from './eventReplay'
 export { EVENT_PURPOSE, EventBatchSchema, EventsResponseSchema, MAX_CLOCK_AHEAD_MS, MAX_EVENTS_PER_BATCH, newIdempotencyKey, recordEvents, VISITOR_STATED_TRAITS } from './events'

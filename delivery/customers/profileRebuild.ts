@@ -7,7 +7,7 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { TraitValue } from '../../engine'
+import type { CompiledScore, TraitValue } from '../../engine'
 import { liveManifest } from '../snapshot'
 import { foldEvent, mailingLists, type FoldedEvent } from './profileFold'
 import { asRecord, emptyAggregates, forget, lockOf, pruneBehaviour, readById, ref, storeProfile, withProfileLocks, type Profile } from './profiles'
@@ -23,7 +23,7 @@ async function storedEventsOf(payload: Payload, profileId: string, req?: Payload
     pagination: false,
     depth: 0,
     overrideAccess: true,
-    select: { type: true, category: true, traits: true, consents: true, source: true, occurredAt: true, receivedAt: true, createdAt: true, applied: true },
+    select: { type: true, category: true, traits: true, consents: true, properties: true, source: true, occurredAt: true, receivedAt: true, createdAt: true, applied: true },
     req,
   })
   return {
@@ -32,6 +32,7 @@ async function storedEventsOf(payload: Payload, profileId: string, req?: Payload
       category: doc.category,
       traits: asRecord<TraitValue>(doc.traits),
       consents: asRecord<boolean>(doc.consents),
+      properties: asRecord<unknown>(doc.properties),
       source: doc.source ?? '',
       occurredAt: new Date(doc.occurredAt).toISOString(),
       // Events stored before receivedAt existed were received when stored.
@@ -42,9 +43,9 @@ async function storedEventsOf(payload: Payload, profileId: string, req?: Payload
 }
 
 /** Replaces the profile's aggregates with the fold of these events. */
-function refold(profile: Profile, events: FoldedEvent[], lists: ReadonlySet<string>): void {
+function refold(profile: Profile, events: FoldedEvent[], { lists, scores }: FoldRules): void {
   Object.assign(profile, emptyAggregates())
-  for (const event of events) foldEvent(profile, event, lists)
+  for (const event of events) foldEvent(profile, event, lists, scores)
   pruneBehaviour(profile.behaviour, new Date())
 }
 
@@ -63,7 +64,12 @@ export async function rebuildInUnit(payload: Payload, profile: Profile, req: Pay
   return events.length
 }
 
-const listsNow = async (payload: Payload) => mailingLists((await liveManifest(payload))?.purposes ?? [])
+type FoldRules = { lists: ReadonlySet<string>; scores: readonly CompiledScore[] }
+/** What the fold needs of the live snapshot: which purposes are lists, the interest score definitions. */
+const listsNow = async (payload: Payload): Promise<FoldRules> => {
+  const manifest = await liveManifest(payload)
+  return { lists: mailingLists(manifest?.purposes ?? []), scores: manifest?.scores ?? [] }
+}
 
 /** What the profile's aggregates would be if rebuilt now from its stored events; nothing is written. */
 export async function profileFromEvents(payload: Payload, id: string): Promise<Profile | undefined> {

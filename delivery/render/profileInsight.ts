@@ -20,7 +20,7 @@ export async function profileInsight(payload: Payload, profile: Profile) {
     depth: 0,
     overrideAccess: true,
   })
-  const decision = decisionContextOf(manifest, profileContext(profile), 'web')
+  const decision = decisionContextOf(manifest, profileContext(profile, manifest?.scores), 'web')
   const segments = manifest
     ? evaluateSegments(manifest.segments, decision, true).memberships.map((membership) => ({
         slug: membership.segment.slug,

@@ -8,6 +8,7 @@ import type { Payload } from 'payload'
 
 import { DEMO_BLOCKS, DEMO_LISTS, DEMO_PAGES, DEMO_SEGMENTS, DEMO_STORES, type Localized } from './content'
 import { DEMO_IMAGES, rasterize } from './images'
+import { DEMO_PROFILING_SEGMENTS, seedProfiling, seedSurveyAnswers } from './profiling'
 
 export const DEMO_DEFAULTS = {
   adminEmail: 'admin@example.com',
@@ -74,7 +75,7 @@ type Ref = number | string
 
 async function createBilingual(
   payload: Payload,
-  collection: 'segments' | 'blocks' | 'pages' | 'consent-purposes',
+  collection: 'segments' | 'blocks' | 'pages' | 'consent-purposes' | 'questions' | 'interest-scores',
   localizedData: Record<string, unknown>,
 ): Promise<Ref> {
   const created = await payload.create({
@@ -146,7 +147,7 @@ export async function seedDemo(payload: Payload, credentials = demoCredentials()
   const purposeId = (slug: string) => purposes.find((purpose) => purpose.slug === slug)?.id
 
   const segments = new Map<string, Ref>()
-  for (const segment of DEMO_SEGMENTS) {
+  for (const segment of [...DEMO_SEGMENTS, ...DEMO_PROFILING_SEGMENTS]) {
     segments.set(segment.slug, await createBilingual(payload, 'segments', segment))
   }
   const audience = (slugs: string[] | undefined) => (slugs ?? []).map((slug) => segments.get(slug)!)
@@ -174,6 +175,9 @@ export async function seedDemo(payload: Payload, credentials = demoCredentials()
     blocks.set(block.key, id)
   }
 
+  const askBlocks = await seedProfiling(payload, (collection, data) => createBilingual(payload, collection, data), purposeId)
+  for (const [key, id] of askBlocks) blocks.set(key, id)
+
   for (const page of DEMO_PAGES) {
     await createBilingual(payload, 'pages', {
       slug: page.slug,
@@ -195,6 +199,11 @@ export async function seedDemo(payload: Payload, credentials = demoCredentials()
       _status: 'published',
     })
   }
+
+  const { docs: surveys } = await payload.find({ collection: 'questions', where: { type: { in: ['nps', 'ces'] } }, depth: 0, pagination: false, overrideAccess: true })
+  const surveyId = (type: string) => surveys.find((question) => question.type === type)!.id
+  const manifestPurposes = purposes.map((purpose) => ({ slug: purpose.slug, kind: purpose.kind, paid: Boolean(purpose.paid), name: {}, description: {} }))
+  await seedSurveyAnswers(payload, { nps: surveyId('nps'), ces: surveyId('ces') }, manifestPurposes)
 
   const banner = [
     '',
