@@ -31,6 +31,8 @@ export async function profileInsight(payload: Payload, profile: Profile) {
   return {
     profile,
     personalization: decision.personalization,
+    // Interest scores as a decision reads them now (decayed), next to the stored value and time.
+    scores: (manifest?.scores ?? []).map((score) => ({ key: score.key, value: decision.traits[`score.${score.key}`] ?? 0 })),
     segments,
     events: events.map((event) => ({
       type: event.type,

@@ -35,6 +35,11 @@ export const Profiles: CollectionConfig = {
     { name: 'behaviour', type: 'json', admin: { readOnly: true, description: 'Daily counts per event type and category (90 days).' } },
     { name: 'asks', type: 'json', admin: { readOnly: true, description: 'Questions answered, declined or skipped: outcome, time, channel.' } },
     { name: 'scores', type: 'json', admin: { readOnly: true, description: 'Interest scores: value at a time (they decay from there).' } },
+    {
+      name: 'answers',
+      type: 'ui',
+      admin: { components: { Field: '/collections/customers/profiles/ProfileAnswers#ProfileAnswers' } },
+    },
     { name: 'lastSeenAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'eventCount', type: 'number', defaultValue: 0, admin: { readOnly: true } },
     {

@@ -34,6 +34,7 @@ export const Questions: CollectionConfig = {
     defaultColumns: ['trait', 'type', 'priority', 'purpose'],
     group: 'Personalization',
     description: 'Questions fill one trait each and are never asked once it is known; surveys measure NPS, CES and CSAT.',
+    components: { beforeList: ['/collections/personalization/questions/CxBoard#CxBoard'] },
   },
   access: contentAccess,
   hooks: deliveryHooks,
@@ -105,6 +106,11 @@ export const Questions: CollectionConfig = {
         { name: 'requiresTraits', type: 'text', hasMany: true, admin: { description: 'Ask only once these traits are known.' } },
         { name: 'requiresSegments', type: 'relationship', relationTo: 'segments', hasMany: true, admin: { description: 'Ask only people in one of these segments.' } },
       ],
+    },
+    {
+      name: 'results',
+      type: 'ui',
+      admin: { condition: (data) => isSurveyType(data), components: { Field: '/collections/personalization/questions/SurveyDashboard#SurveyDashboard' } },
     },
   ],
 }
