@@ -97,9 +97,9 @@ export function chooseQuestions(
 function whyNot(question: CompiledQuestion, context: DecisionContext, memberIds: ReadonlySet<string>, log: AskLog, surveyedAt: number | undefined): string | undefined {
   if (question.channels.length > 0 && !question.channels.includes(context.channel)) return `not asked on ${context.channel}: only on ${question.channels.join(', ')}`
   // A screen asks no one in particular: whoever scans its code answers on their phone, where their own consent is checked.
-  if (context.channel === 'screen') return undefined
-  if (!context.consents.has(question.purpose)) return `no ${question.purpose} consent: an answer could not be stored`
-  if (!context.personalization) return 'no personalization consent: answers are stored under it'
+  const onScreen = context.channel === 'screen'
+  if (!onScreen && !context.consents.has(question.purpose)) return `no ${question.purpose} consent: an answer could not be stored`
+  if (!onScreen && !context.personalization) return 'no personalization consent: answers are stored under it'
   const missing = question.requiresTraits.filter((trait) => !known(context.traits[trait]))
   if (missing.length > 0) return `waits for ${missing.join(', ')} to be known`
   if (question.requiresSegments.length > 0 && !question.requiresSegments.some((id) => memberIds.has(id))) return 'the person is in none of its segments'
