@@ -14,6 +14,7 @@ import { measureCompile, type CompileMeasurement } from './compile'
 import { measureDecision } from './decision'
 import { measureEmail } from './email'
 import { measureHttp } from './http'
+import { measureProfiling } from './profiling'
 import { measureScreen } from './screen'
 import { round } from './stats'
 
@@ -89,6 +90,11 @@ for (const blocks of quick ? [200] : [1000, 10_000]) {
   )
 }
 
+log('progressive profiling: ask block, interest scores…')
+const profiling = await measureProfiling({ quick })
+row('Ask block, 50-slot decision (µs p50)', `${profiling.ask.withP50Us}`, `without ${profiling.ask.withoutP50Us}`, `+${profiling.ask.addedP50Us} µs`, '≤ +5 µs', quick ? undefined : profiling.ask.addedP50Us <= 5)
+row('Event fold with 3 interest scores (events/s)', `${profiling.scores.withPerSecond}`, `without ${profiling.scores.withoutPerSecond}`, `${profiling.scores.ratioPercent} %`, '≥ 90 %', quick ? undefined : profiling.scores.ratioPercent >= 90)
+
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`
 const widths = (Object.keys(rows[0]!) as (keyof Row)[]).map((key) => Math.max(key.length, ...rows.map((entry) => entry[key].length)))
 const line = (cells: string[]) => `| ${cells.map((cell, index) => cell.padEnd(widths[index]!)).join(' | ')} |`
@@ -97,7 +103,7 @@ console.log(line(['measure', 'tessera', 'baseline', 'ratio', 'target', 'met']))
 console.log(line(widths.map((width) => '-'.repeat(width))))
 for (const entry of rows) console.log(line(Object.values(entry)))
 
-const results = { quick, machine, measuredAt: new Date().toISOString(), durationSeconds: Math.round((Date.now() - started) / 1000), rows, decision, http, email, screen, compiles }
+const results = { quick, machine, measuredAt: new Date().toISOString(), durationSeconds: Math.round((Date.now() - started) / 1000), rows, decision, http, email, screen, compiles, profiling }
 writeFileSync(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
 log(`done; bench/results.json written`)
 process.exit(0)
