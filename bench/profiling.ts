@@ -12,8 +12,7 @@
  */
 import { fileURLToPath } from 'node:url'
 
-import { foldEvent } from '../delivery/customers/profileFold'
-import { emptyAggregates } from '../delivery/customers/profiles'
+import { emptyAggregates, foldEvent } from '../delivery/customers'
 import { type CompiledQuestion, type CompiledScore, decisionContext, type DeliveryManifest, type PageBundle, resolvePage } from '../engine'
 import { decisionRequests, decisionSnapshot } from './decision'
 import { percentile, round } from './stats'
