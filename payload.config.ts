@@ -6,6 +6,8 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { fr } from '@payloadcms/translations/languages/fr'
 import { buildConfig, type DatabaseAdapterObj, type Payload } from 'payload'
 import sharp from 'sharp'
 
@@ -19,12 +21,16 @@ import { DeliveryBundles, DeliverySnapshots, DeliveryStatus } from './collection
 import { ConsentPurposes, ensureDefaultPurposes } from './collections/personalization/consent-purposes'
 import { InterestScores } from './collections/personalization/interest-scores'
 import { Questions } from './collections/personalization/questions'
+import { ExperimentExposures, ExperimentSettings } from './collections/personalization/experiment-exposures'
+import { Experiments } from './collections/personalization/experiments'
 import { Segments } from './collections/personalization/segments'
 import { Stores } from './collections/personalization/stores'
 import { ApiKeys } from './collections/settings/api-keys'
+import { OutboxMessages, WebhookDeliveries, WebhookEndpoints } from './collections/sharing'
 import { Users } from './collections/settings/users'
 import { replayIfNeeded } from './delivery/customers'
 import { assertProductionSettings, DEVELOPMENT_SECRET } from './delivery/http'
+import { startSharing } from './delivery/sharing'
 import { seedDemo } from './migrations/demo/seed'
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
@@ -98,6 +104,8 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
     await replayIfNeeded(payload)
     await ensureDefaultPurposes(payload)
     if (process.env.TESSERA_SEED_DEMO === '1') await seedDemo(payload)
+    // The outbox is delivered by every long-running process (webhooks, NATS); tests start it themselves.
+    if (process.env.TESSERA_SHARING !== 'off') startSharing(payload)
   }
 
   return buildConfig({
@@ -107,8 +115,8 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
     db: databaseAdapter(databaseUri),
     editor: lexicalEditor(),
     sharp,
-    collections: [Pages, Blocks, Segments, Stores, ConsentPurposes, Questions, InterestScores, mediaCollection(options.mediaDir), Users, ApiKeys, Profiles, ProfileKeys, Events, DeliverySnapshots, DeliveryBundles],
-    globals: [DeliveryStatus],
+    collections: [Pages, Blocks, Segments, Stores, ConsentPurposes, Questions, InterestScores, Experiments, ExperimentExposures, mediaCollection(options.mediaDir), Users, ApiKeys, Profiles, ProfileKeys, Events, DeliverySnapshots, DeliveryBundles, WebhookEndpoints, WebhookDeliveries, OutboxMessages],
+    globals: [DeliveryStatus, ExperimentSettings],
     localization: {
       locales: [
         { code: 'en', label: 'English' },
@@ -117,6 +125,8 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
       defaultLocale: 'en',
       fallback: true,
     },
+    // The admin speaks English and French (each editor picks in their account).
+    i18n: { supportedLanguages: { en, fr }, fallbackLanguage: 'en' },
     admin: {
       user: Users.slug,
       importMap: { baseDir: dirname },

@@ -1,10 +1,11 @@
 /**
  * Tessera's targeting expressed as GrowthBook features, for the decision
- * benchmark: one feature per slot, one force rule per variant, each rule's
- * condition the segment rules of its audience in GrowthBook's Mongo-like
- * syntax, plus the hard filters (channel, active window, locale). The aim is
- * the same targeting work, not identical tie-breaks: GrowthBook takes the
- * first matching rule, so rules are sorted the way Tessera ranks variants.
+ * benchmark, with the same work on both sides: each segment's rules in
+ * GrowthBook's Mongo-like syntax, evaluated once per request into a list of
+ * memberships (an attribute), as the engine evaluates each segment once; then
+ * one feature per slot and channel, one force rule per variant that can win
+ * (active window, locale, audience by membership), sorted the way Tessera
+ * ranks variants, since GrowthBook takes the first matching rule.
  *
  * Conditions translate exactly for the values the render API produces (text,
  * numbers, lists of text). GrowthBook's JavaScript comparisons still differ on
@@ -13,7 +14,22 @@
  */
 import type { Attributes, ConditionInterface, FeatureDefinition, FeatureRule } from '@growthbook/growthbook'
 
-import { type CompiledBlock, type CompiledCondition, type CompiledGroup, type CompiledSegment, type CompiledVariant, type DecisionContext, type DeliveryManifest, LENGTHS, LOCALES, type PageBundle, type RuleAttribute } from '../engine'
+import {
+  CHANNEL_DEFAULT_LENGTH,
+  CHANNELS,
+  type Channel,
+  type CompiledBlock,
+  type CompiledCondition,
+  type CompiledGroup,
+  type CompiledSegment,
+  type CompiledVariant,
+  type DecisionContext,
+  type DeliveryManifest,
+  LENGTHS,
+  LOCALES,
+  type PageBundle,
+  type RuleAttribute,
+} from '../engine'
 
 /** A condition GrowthBook cannot express without help from the caller (e.g. behaviour counts over a window). */
 export class UnsupportedCondition extends Error {
@@ -25,8 +41,6 @@ export class UnsupportedCondition extends Error {
 
 /** The feature value of a slot left to its default content. */
 export const DEFAULT_VALUE = 'default'
-
-export const featureKey = (slot: number) => `slot-${slot}`
 
 /** Where each context attribute sits among GrowthBook attributes. */
 const ATTRIBUTE_NAMES: Record<Exclude<RuleAttribute, 'trait' | 'behaviour'>, string> = {
@@ -49,7 +63,7 @@ const ATTRIBUTE_NAMES: Record<Exclude<RuleAttribute, 'trait' | 'behaviour'>, str
   consent: 'consents',
 }
 /** Attributes that are not rule attributes but still sit beside the traits. */
-const RESERVED = new Set([...Object.values(ATTRIBUTE_NAMES), 'now', 'personalization'])
+const RESERVED = new Set([...Object.values(ATTRIBUTE_NAMES), 'now', 'personalization', 'segments'])
 
 /** Matches nobody: `$not` of the empty condition (which matches everybody). */
 const NOBODY: ConditionInterface = { $not: {} }
@@ -175,8 +189,28 @@ export function growthbookAttributes(context: DecisionContext): Attributes {
   return attributes
 }
 
+/** The attribute holding the ids of the segments the visitor is a member of (computed per request, before the features). */
+export const SEGMENTS_ATTRIBUTE = 'segments'
+
+export type SegmentConditions = { id: string; condition: ConditionInterface }[]
+
+/** Every segment of the manifest as a GrowthBook condition, in the manifest's order. */
+export function growthbookSegments(manifest: DeliveryManifest): SegmentConditions {
+  return manifest.segments.map((segment) => ({ id: segment.id, condition: segmentCondition(segment) }))
+}
+
+/**
+ * The same work Tessera does once per request: each segment evaluated once,
+ * its memberships then read by every slot's rules (as GrowthBook users do
+ * with precomputed attributes; its saved groups hold id lists, not rules).
+ */
+export function withMemberships(attributes: Attributes, segments: SegmentConditions, evaluate: (attributes: Attributes, condition: ConditionInterface) => boolean): Attributes {
+  const members: string[] = []
+  for (const { id, condition } of segments) if (evaluate(attributes, condition)) members.push(id)
+  return { ...attributes, [SEGMENTS_ATTRIBUTE]: members }
+}
+
 const NO_AUDIENCE = -Infinity
-const MEDIUM = LENGTHS.indexOf('medium')
 
 /** The highest priority among a variant's audience segments (a static stand-in for "highest member priority"). */
 function audiencePriority(variant: CompiledVariant, segmentsById: ReadonlyMap<string, CompiledSegment>): number {
@@ -184,51 +218,77 @@ function audiencePriority(variant: CompiledVariant, segmentsById: ReadonlyMap<st
   return Math.max(...variant.audience.map((id) => segmentsById.get(id)?.priority ?? 0))
 }
 
+type Ranked = { variant: CompiledVariant | undefined; audience: number; channel: number; length: number; isDefault: number; order: number }
+
 /**
- * The order Tessera ranks variants in, made static: audience priority, then
- * written for a channel, then length closest to medium (the web and email
- * preference; screens prefer short, which this order cannot follow), then
- * listed order. Tone has no effect without a stated preference.
+ * The order Tessera ranks a block's candidates in on one channel, made
+ * static: audience priority, then written for the channel, then length
+ * closest to the channel's preferred one, then the default content, then
+ * listed order. The default always matches, so what ranks below it can never
+ * win and is left out. Tone has no effect without a stated preference (no
+ * benchmark segment states one); an audience of several segments ranks by the
+ * highest of their priorities, which differs from Tessera only for a visitor
+ * in the lower one alone (no benchmark variant has several).
  */
-function rankedVariants(block: CompiledBlock, segmentsById: ReadonlyMap<string, CompiledSegment>): CompiledVariant[] {
-  const keyed = block.variants.map((variant, order) => ({
-    variant,
-    order,
-    audience: audiencePriority(variant, segmentsById),
-    channel: variant.channels.length > 0 ? 1 : 0,
-    length: Math.abs(LENGTHS.indexOf(variant.length) - MEDIUM),
-  }))
-  keyed.sort((a, b) => b.audience - a.audience || b.channel - a.channel || a.length - b.length || a.order - b.order)
-  return keyed.map((entry) => entry.variant)
+function rankedVariants(block: CompiledBlock, channel: Channel, segmentsById: ReadonlyMap<string, CompiledSegment>): CompiledVariant[] {
+  const preferred = LENGTHS.indexOf(CHANNEL_DEFAULT_LENGTH[channel])
+  const distance = (length: (typeof LENGTHS)[number]) => Math.abs(LENGTHS.indexOf(length) - preferred)
+  const ranked: Ranked[] = block.variants
+    .map((variant, order) => ({ variant, order }))
+    .filter(({ variant }) => variant.channels.length === 0 || variant.channels.includes(channel))
+    .map(({ variant, order }) => ({
+      variant,
+      audience: audiencePriority(variant, segmentsById),
+      channel: variant.channels.length > 0 ? 1 : 0,
+      length: distance(variant.length),
+      isDefault: 0,
+      order,
+    }))
+  ranked.push({ variant: undefined, audience: NO_AUDIENCE, channel: 0, length: distance(block.length), isDefault: 1, order: -1 })
+  ranked.sort((a, b) => b.audience - a.audience || b.channel - a.channel || a.length - b.length || b.isDefault - a.isDefault || a.order - b.order)
+  const variants: CompiledVariant[] = []
+  for (const entry of ranked) {
+    if (!entry.variant) break
+    variants.push(entry.variant)
+  }
+  return variants
 }
 
-/** One force rule: the hard filters, then the audience (any of its segments). */
+/** One force rule: the active window, the locale, then the audience (any of its segments, by precomputed membership). */
 function variantRule(variant: CompiledVariant, segmentsById: ReadonlyMap<string, CompiledSegment>): FeatureRule<string> {
   const parts: ConditionInterface[] = []
-  if (variant.channels.length > 0) parts.push({ channel: { $in: [...variant.channels] } })
   if (variant.activeFrom !== undefined) parts.push({ now: { $gte: variant.activeFrom } })
   if (variant.activeTo !== undefined) parts.push({ now: { $lt: variant.activeTo } })
   const written = LOCALES.filter((locale) => variant.content[locale] !== undefined)
   if (written.length < LOCALES.length) parts.push({ locale: { $in: written } })
   if (variant.audience.length > 0) {
-    const segments = variant.audience.map((id) => segmentsById.get(id)).filter((segment): segment is CompiledSegment => segment !== undefined)
-    parts.push(segments.length === 0 ? NOBODY : segments.length === 1 ? segmentCondition(segments[0]!) : { $or: segments.map(segmentCondition) })
+    const known = variant.audience.filter((id) => segmentsById.has(id))
+    parts.push(known.length === 0 ? NOBODY : { [SEGMENTS_ATTRIBUTE]: { $in: known } })
   }
   const rule: FeatureRule<string> = { id: variant.id, force: variant.id }
   if (parts.length > 0) rule.condition = parts.length === 1 ? parts[0]! : { $and: parts }
   return rule
 }
 
-/** One feature per slot of the page: the value is the chosen variant id, or "default". */
+/** The feature deciding one slot on one channel. */
+export const featureKey = (slot: number, channel: Channel) => `slot-${slot}-${channel}`
+
+/**
+ * One feature per slot and channel (as a GrowthBook user would key them: the
+ * channel's preferred length orders the rules): the value is the chosen
+ * variant id, or "default".
+ */
 export function growthbookFeatures(manifest: DeliveryManifest, bundle: PageBundle): Record<string, FeatureDefinition<string>> {
   const segmentsById = new Map(manifest.segments.map((segment) => [segment.id, segment]))
   const features: Record<string, FeatureDefinition<string>> = {}
   bundle.slots.forEach((blockId, slot) => {
     const block = bundle.blocks[blockId]
     if (!block) return
-    features[featureKey(slot)] = {
-      defaultValue: DEFAULT_VALUE,
-      rules: rankedVariants(block, segmentsById).map((variant) => variantRule(variant, segmentsById)),
+    for (const channel of CHANNELS) {
+      features[featureKey(slot, channel)] = {
+        defaultValue: DEFAULT_VALUE,
+        rules: rankedVariants(block, channel, segmentsById).map((variant) => variantRule(variant, segmentsById)),
+      }
     }
   })
   return features

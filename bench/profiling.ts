@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url'
 import { emptyAggregates, foldEvent } from '../delivery/customers'
 import { type CompiledQuestion, type CompiledScore, decisionContext, type DeliveryManifest, type PageBundle, resolvePage } from '../engine'
 import { decisionRequests, decisionSnapshot } from './decision'
+import { benchRow, type Scenario } from './scenario'
 import { percentile, round } from './stats'
 
 export type ProfilingMeasurement = {
@@ -113,6 +114,34 @@ function measureScores(events: number) {
 
 export async function measureProfiling(options: { quick: boolean }): Promise<ProfilingMeasurement> {
   return { ask: measureAsk(options.quick ? 500 : 20_000), scores: measureScores(options.quick ? 20_000 : 200_000) }
+}
+
+export const profilingScenario: Scenario = {
+  name: 'profiling',
+  async run({ quick }) {
+    const profiling = await measureProfiling({ quick })
+    return {
+      rows: [
+        benchRow(quick, {
+          measure: 'Ask block in the 50-slot decision (µs p50)',
+          tessera: `${profiling.ask.withP50Us}`,
+          baseline: `without ${profiling.ask.withoutP50Us}`,
+          ratio: `+${profiling.ask.addedP50Us} µs`,
+          target: '≤ +5 µs',
+          met: profiling.ask.addedP50Us <= 5,
+        }),
+        benchRow(quick, {
+          measure: 'Event fold with 3 interest scores (events/s)',
+          tessera: `${profiling.scores.withPerSecond}`,
+          baseline: `without ${profiling.scores.withoutPerSecond}`,
+          ratio: `${profiling.scores.ratioPercent} %`,
+          target: '≥ 90 %',
+          met: profiling.scores.ratioPercent >= 90,
+        }),
+      ],
+      detail: profiling,
+    }
+  },
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

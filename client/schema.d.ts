@@ -125,6 +125,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/experiments/{key}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An experiment’s results: per arm units, value, lift with intervals, p-values, chance to beat control; SRM and multiple exposures
+         * @description For an API key with the events scope, or a signed-in editor. Computed from per-arm sums in the database; the admin’s results view shows the same numbers.
+         */
+        get: operations["experimentResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experiments/{key}/exposures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An experiment’s exposures as NDJSON or CSV (timestamp, unit_id, experiment_key, arm, channel, phase, exposures) */
+        get: operations["exportExposures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -456,6 +493,184 @@ export interface components {
                 code?: string;
                 message?: string;
             }[];
+        };
+        ExperimentResults: {
+            experiment: {
+                key: string;
+                name: string;
+                status: string;
+                /** @enum {string} */
+                unit: "person" | "store";
+                phase: number;
+                phases: {
+                    phase: number;
+                    startedAt: string | null;
+                    coverage: number | null;
+                    arms: string | null;
+                }[];
+                shippedArm?: string;
+            };
+            phase: number;
+            /** @enum {string} */
+            view: "sequential" | "fixed-horizon";
+            arms: {
+                id: string;
+                label: string;
+                weight: number;
+            }[];
+            sampleProgress: {
+                minimumUnitsPerArm: number;
+                smallestArm: number;
+                share: number;
+            };
+            metrics: {
+                metric: {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    role: "primary" | "secondary" | "guardrail";
+                    /** @enum {string} */
+                    kind: "binomial" | "count" | "mean";
+                    /** @enum {string} */
+                    eventType: "page_view" | "click" | "conversion" | "form_answer" | "consent_change" | "trait_update" | "custom";
+                    eventName?: string;
+                    windowDays: number;
+                    higherIsBetter: boolean;
+                    unsubscribesFrom?: string;
+                };
+                statistics: {
+                    /** @enum {string} */
+                    scale: "relative" | "absolute";
+                    /** @enum {string} */
+                    view: "sequential" | "fixed-horizon";
+                    alpha: number;
+                    /** @enum {string} */
+                    correction: "holm" | "none";
+                    arms: {
+                        id: string;
+                        units: number;
+                        mean: number;
+                        comparison?: {
+                            /** @constant */
+                            estimable: false;
+                            reason: string;
+                            /** @constant */
+                            verdict: "not-estimable";
+                        } | {
+                            /** @constant */
+                            estimable: true;
+                            /** @description Relative lift against control (0.05 = +5 %), CUPED-adjusted when θ ≠ 0 */
+                            effect: number;
+                            standardError: number;
+                            theta: number;
+                            fixedHorizon: {
+                                readonly interval: [
+                                    number,
+                                    number
+                                ];
+                                pValue: number;
+                                adjustedPValue: number;
+                            };
+                            /** @description Asymptotic confidence sequence: safe to read at any time (the default view) */
+                            sequential: {
+                                readonly interval: [
+                                    number,
+                                    number
+                                ];
+                                pValue: number;
+                                adjustedPValue: number;
+                            };
+                            chanceToBeatControl: number;
+                            /** @enum {string} */
+                            verdict: "better" | "worse" | "inconclusive" | "too-little-data" | "not-estimable";
+                        };
+                    }[];
+                    health: {
+                        sampleRatio: {
+                            chiSquare: number;
+                            degreesOfFreedom: number;
+                            pValue: number;
+                            mismatch: boolean;
+                        };
+                        multipleExposures?: {
+                            units: number;
+                            share: number;
+                            tooMany: boolean;
+                        };
+                        tooLittleData: boolean;
+                    };
+                };
+            }[];
+            breakdown?: {
+                /** @enum {string} */
+                by: "channel" | "segment" | "store" | "locale" | "channel-segment";
+                slices: {
+                    value: string;
+                    statistics: {
+                        /** @enum {string} */
+                        scale: "relative" | "absolute";
+                        /** @enum {string} */
+                        view: "sequential" | "fixed-horizon";
+                        alpha: number;
+                        /** @enum {string} */
+                        correction: "holm" | "none";
+                        arms: {
+                            id: string;
+                            units: number;
+                            mean: number;
+                            comparison?: {
+                                /** @constant */
+                                estimable: false;
+                                reason: string;
+                                /** @constant */
+                                verdict: "not-estimable";
+                            } | {
+                                /** @constant */
+                                estimable: true;
+                                /** @description Relative lift against control (0.05 = +5 %), CUPED-adjusted when θ ≠ 0 */
+                                effect: number;
+                                standardError: number;
+                                theta: number;
+                                fixedHorizon: {
+                                    readonly interval: [
+                                        number,
+                                        number
+                                    ];
+                                    pValue: number;
+                                    adjustedPValue: number;
+                                };
+                                /** @description Asymptotic confidence sequence: safe to read at any time (the default view) */
+                                sequential: {
+                                    readonly interval: [
+                                        number,
+                                        number
+                                    ];
+                                    pValue: number;
+                                    adjustedPValue: number;
+                                };
+                                chanceToBeatControl: number;
+                                /** @enum {string} */
+                                verdict: "better" | "worse" | "inconclusive" | "too-little-data" | "not-estimable";
+                            };
+                        }[];
+                        health: {
+                            sampleRatio: {
+                                chiSquare: number;
+                                degreesOfFreedom: number;
+                                pValue: number;
+                                mismatch: boolean;
+                            };
+                            multipleExposures?: {
+                                units: number;
+                                share: number;
+                                tooMany: boolean;
+                            };
+                            tooLittleData: boolean;
+                        };
+                    } | null;
+                }[];
+            };
+            computedInMs: number;
         };
         __schema0: {
             /** @constant */
@@ -1350,6 +1565,198 @@ export interface operations {
             };
             /** @description list_gone */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Past a rate limit (see Retry-After); never cached. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something unforeseen broke; the error is logged, nothing internal is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is starting, or nothing has been published yet. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    experimentResults: {
+        parameters: {
+            query?: {
+                /** @description Default: the current phase */
+                phase?: number;
+                /** @description sequential (default: safe to peek) or fixed-horizon */
+                view?: "sequential" | "fixed-horizon";
+                /** @description Break the primary metric down by channel, segment, store, locale or channel-segment */
+                breakdown?: "channel" | "segment" | "store" | "locale" | "channel-segment";
+            };
+            header?: never;
+            path: {
+                /** @description The experiment key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The results of the phase */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentResults"];
+                };
+            };
+            /** @description invalid_query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key (unknown, revoked or expired) or api_key_required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the key lacks the scope this endpoint needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description experiment_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Past a rate limit (see Retry-After); never cached. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something unforeseen broke; the error is logged, nothing internal is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description results_unsupported: the database adapter (MongoDB) has no SQL aggregation */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is starting, or nothing has been published yet. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportExposures: {
+        parameters: {
+            query?: {
+                format?: "ndjson" | "csv";
+                /** @description Default: every phase */
+                phase?: number;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One exposure row per unit and phase */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description invalid_query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_api_key (unknown, revoked or expired) or api_key_required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the key lacks the scope this endpoint needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description experiment_not_found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -35,3 +35,6 @@ export const contentAccess = {
   delete: isEditor,
   readVersions: isStaff,
 }
+
+/** Written only by the server itself (the compiler, the outbox): nobody through the API. */
+export const nobody = () => false

@@ -74,6 +74,8 @@ export interface Config {
     'consent-purposes': ConsentPurpose;
     questions: Question;
     'interest-scores': InterestScore;
+    experiments: Experiment;
+    'experiment-exposures': ExperimentExposure;
     media: Media;
     users: User;
     'api-keys': ApiKey;
@@ -82,6 +84,9 @@ export interface Config {
     'profile-events': ProfileEvent;
     'delivery-snapshots': DeliverySnapshot;
     'delivery-bundles': DeliveryBundle;
+    'webhook-endpoints': WebhookEndpoint;
+    'webhook-deliveries': WebhookDelivery;
+    'outbox-messages': OutboxMessage;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -97,6 +102,8 @@ export interface Config {
     'consent-purposes': ConsentPurposesSelect<false> | ConsentPurposesSelect<true>;
     questions: QuestionsSelect<false> | QuestionsSelect<true>;
     'interest-scores': InterestScoresSelect<false> | InterestScoresSelect<true>;
+    experiments: ExperimentsSelect<false> | ExperimentsSelect<true>;
+    'experiment-exposures': ExperimentExposuresSelect<false> | ExperimentExposuresSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
@@ -105,6 +112,9 @@ export interface Config {
     'profile-events': ProfileEventsSelect<false> | ProfileEventsSelect<true>;
     'delivery-snapshots': DeliverySnapshotsSelect<false> | DeliverySnapshotsSelect<true>;
     'delivery-bundles': DeliveryBundlesSelect<false> | DeliveryBundlesSelect<true>;
+    'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'outbox-messages': OutboxMessagesSelect<false> | OutboxMessagesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -117,9 +127,11 @@ export interface Config {
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('en' | 'fr') | ('en' | 'fr')[];
   globals: {
     'delivery-status': DeliveryStatus;
+    'experiment-settings': ExperimentSetting;
   };
   globalsSelect: {
     'delivery-status': DeliveryStatusSelect<false> | DeliveryStatusSelect<true>;
+    'experiment-settings': ExperimentSettingsSelect<false> | ExperimentSettingsSelect<true>;
   };
   locale: 'en' | 'fr';
   widgets: {
@@ -734,64 +746,187 @@ export interface InterestScore {
   createdAt: string;
 }
 /**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name?: string | null;
-  /**
-   * Admins manage users and API keys; editors write and publish content; reviewers read.
-   */
-  role: 'admin' | 'editor' | 'reviewer';
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
-}
-/**
- * Keys for the websites, email platforms and store screens that call the render and events APIs. Send one as “Authorization: Bearer <key>”.
+ * Test variants against each other on every channel; results come from exposures and events.
  *
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "api-keys".
+ * via the `definition` "experiments".
  */
-export interface ApiKey {
+export interface Experiment {
   id: number;
-  /**
-   * Who uses this key, e.g. “Brevo newsletters” or “Store screens, Lyon”.
-   */
   name: string;
-  scopes: ('render' | 'events')[];
-  secret?: string | null;
   /**
-   * The start of the key, to recognise it.
+   * The hash seed: a GrowthBook SDK given this key puts every unit in the same arm. Never reuse one.
    */
-  hint?: string | null;
-  keyHash?: string | null;
+  key: string;
   /**
-   * A revoked key stops working within a minute.
+   * What you expect, and why: “A shorter hero headline gets more clicks on mobile.”
    */
-  revoked?: boolean | null;
-  revokedAt?: string | null;
+  hypothesis?: string | null;
   /**
-   * Optional. The key stops working after this date.
+   * Running experiments enrol units; shipped serves its winning arm to everyone in scope.
    */
-  expiresAt?: string | null;
+  status: 'draft' | 'running' | 'paused' | 'stopped' | 'shipped';
+  /**
+   * The arm served to everyone.
+   */
+  shippedArm?: string | null;
+  /**
+   * A change of arms, weights or coverage while running starts a new phase.
+   */
+  phase?: number | null;
+  scope: 'block' | 'subject';
+  block?: (number | null) | Block;
+  page?: (number | null) | Page;
+  /**
+   * The first arm is the control. Name a variant by its id, or “default” for the default content (or subject).
+   */
+  arms?:
+    | {
+        variant: string;
+        label?: string | null;
+        /**
+         * Share, in %.
+         */
+        weight: number;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Share of eligible units enrolled, in %.
+   */
+  coverage: number;
+  unit: 'person' | 'store';
+  /**
+   * People are enrolled only with consent to this purpose.
+   */
+  purpose: string;
+  /**
+   * Optional: only members of one of these segments.
+   */
+  audience?: (number | Segment)[] | null;
+  /**
+   * Empty: every channel.
+   */
+  channels?: ('web' | 'email' | 'screen')[] | null;
+  startAt?: string | null;
+  endAt?: string | null;
+  primaryMetric: {
+    /**
+     * How results name it, e.g. “Purchases”.
+     */
+    label: string;
+    kind: 'binomial' | 'count' | 'mean';
+    /**
+     * Counted within this many days of the first exposure.
+     */
+    windowDays: number;
+    eventType: 'page_view' | 'click' | 'conversion' | 'form_answer' | 'consent_change' | 'trait_update' | 'custom';
+    /**
+     * Optional: only events of this name (e.g. purchase).
+     */
+    eventName?: string | null;
+    higherIsBetter?: boolean | null;
+    id?: string | null;
+  };
+  secondaryMetrics?:
+    | {
+        /**
+         * How results name it, e.g. “Purchases”.
+         */
+        label: string;
+        kind: 'binomial' | 'count' | 'mean';
+        /**
+         * Counted within this many days of the first exposure.
+         */
+        windowDays: number;
+        eventType: 'page_view' | 'click' | 'conversion' | 'form_answer' | 'consent_change' | 'trait_update' | 'custom';
+        /**
+         * Optional: only events of this name (e.g. purchase).
+         */
+        eventName?: string | null;
+        higherIsBetter?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Email experiments also watch unsubscribes from their list.
+   */
+  guardrailMetrics?:
+    | {
+        /**
+         * How results name it, e.g. “Purchases”.
+         */
+        label: string;
+        kind: 'binomial' | 'count' | 'mean';
+        /**
+         * Counted within this many days of the first exposure.
+         */
+        windowDays: number;
+        eventType: 'page_view' | 'click' | 'conversion' | 'form_answer' | 'consent_change' | 'trait_update' | 'custom';
+        /**
+         * Optional: only events of this name (e.g. purchase).
+         */
+        eventName?: string | null;
+        higherIsBetter?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Sample progress: no verdict below this many units per arm.
+   */
+  minimumUnitsPerArm?: number | null;
+  phases?:
+    | {
+        phase?: number | null;
+        startedAt?: string | null;
+        coverage?: number | null;
+        arms?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  history?:
+    | {
+        at?: string | null;
+        by?: string | null;
+        change?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Recorded when content of an enrolled unit is actually served; never from previews. Export them from an experiment’s results.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "experiment-exposures".
+ */
+export interface ExperimentExposure {
+  id: number;
+  dedupeKey: string;
+  experiment: string;
+  phase: number;
+  arm: string;
+  unitKind: 'person' | 'store';
+  /**
+   * profile:<id>, visitor:<id>, customer:<id> or store:<id>.
+   */
+  unit: string;
+  profile?: (number | null) | Profile;
+  channel: 'web' | 'email' | 'screen';
+  locale?: string | null;
+  /**
+   * The highest-priority segment the unit was in at its first exposure (“none” otherwise).
+   */
+  segment?: string | null;
+  store?: string | null;
+  firstAt: string;
+  lastAt?: string | null;
+  count: number;
+  /**
+   * The unit was also served another arm in this phase.
+   */
+  multiple?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -882,6 +1017,80 @@ export interface Profile {
     | null;
   lastSeenAt?: string | null;
   eventCount?: number | null;
+  /**
+   * The arm of each experiment phase this person was first served (key:phase → arm).
+   */
+  experiments?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  /**
+   * Admins manage users and API keys; editors write and publish content; reviewers read.
+   */
+  role: 'admin' | 'editor' | 'reviewer';
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
+ * Keys for the websites, email platforms and store screens that call the render and events APIs. Send one as “Authorization: Bearer <key>”.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "api-keys".
+ */
+export interface ApiKey {
+  id: number;
+  /**
+   * Who uses this key, e.g. “Brevo newsletters” or “Store screens, Lyon”.
+   */
+  name: string;
+  scopes: ('render' | 'events')[];
+  secret?: string | null;
+  /**
+   * The start of the key, to recognise it.
+   */
+  hint?: string | null;
+  keyHash?: string | null;
+  /**
+   * A revoked key stops working within a minute.
+   */
+  revoked?: boolean | null;
+  revokedAt?: string | null;
+  /**
+   * Optional. The key stops working after this date.
+   */
+  expiresAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1001,6 +1210,104 @@ export interface DeliveryBundle {
     | number
     | boolean
     | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Systems told of every change they subscribe to, signed per Standard Webhooks. Verify with the secret shown here (README: Real-time sharing).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints".
+ */
+export interface WebhookEndpoint {
+  id: number;
+  /**
+   * Who receives, e.g. “CRM” or “Call centre”.
+   */
+  name: string;
+  /**
+   * https://… Internal addresses are refused unless WEBHOOK_ALLOWED_NETWORKS admits them.
+   */
+  url: string;
+  /**
+   * The changes this endpoint is told of.
+   */
+  types: (
+    | 'consent.changed'
+    | 'list.changed'
+    | 'traits.changed'
+    | 'profiles.merged'
+    | 'profile.erased'
+    | 'snapshot.published'
+    | 'experiment.started'
+    | 'experiment.stopped'
+    | 'experiment.shipped'
+    | 'survey.answered'
+  )[];
+  /**
+   * Also every accepted behaviour event (events.page_view, events.click…): high volume.
+   */
+  behaviour?: boolean | null;
+  /**
+   * The signing secret (whsec_…). Leave empty to generate one; give it to the receiver.
+   */
+  secret?: string | null;
+  enabled?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  key: string;
+  endpoint: number | WebhookEndpoint;
+  messageId: string;
+  type: string;
+  status: 'pending' | 'delivered' | 'dead';
+  attempts?: number | null;
+  nextAttemptAt?: string | null;
+  lastAttemptAt?: string | null;
+  deliveredAt?: string | null;
+  responseStatus?: number | null;
+  latencyMs?: number | null;
+  response?: string | null;
+  error?: string | null;
+  attemptLog?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "outbox-messages".
+ */
+export interface OutboxMessage {
+  id: number;
+  messageId: string;
+  type: string;
+  orderKey?: string | null;
+  occurredAt: string;
+  data:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  streamed?: boolean | null;
+  fannedOut?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1149,6 +1456,14 @@ export interface PayloadLockedDocument {
         value: number | InterestScore;
       } | null)
     | ({
+        relationTo: 'experiments';
+        value: number | Experiment;
+      } | null)
+    | ({
+        relationTo: 'experiment-exposures';
+        value: number | ExperimentExposure;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -1179,6 +1494,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'delivery-bundles';
         value: number | DeliveryBundle;
+      } | null)
+    | ({
+        relationTo: 'webhook-endpoints';
+        value: number | WebhookEndpoint;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'outbox-messages';
+        value: number | OutboxMessage;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1484,6 +1811,112 @@ export interface InterestScoresSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "experiments_select".
+ */
+export interface ExperimentsSelect<T extends boolean = true> {
+  name?: T;
+  key?: T;
+  hypothesis?: T;
+  status?: T;
+  shippedArm?: T;
+  phase?: T;
+  scope?: T;
+  block?: T;
+  page?: T;
+  arms?:
+    | T
+    | {
+        variant?: T;
+        label?: T;
+        weight?: T;
+        id?: T;
+      };
+  coverage?: T;
+  unit?: T;
+  purpose?: T;
+  audience?: T;
+  channels?: T;
+  startAt?: T;
+  endAt?: T;
+  primaryMetric?:
+    | T
+    | {
+        label?: T;
+        kind?: T;
+        windowDays?: T;
+        eventType?: T;
+        eventName?: T;
+        higherIsBetter?: T;
+        id?: T;
+      };
+  secondaryMetrics?:
+    | T
+    | {
+        label?: T;
+        kind?: T;
+        windowDays?: T;
+        eventType?: T;
+        eventName?: T;
+        higherIsBetter?: T;
+        id?: T;
+      };
+  guardrailMetrics?:
+    | T
+    | {
+        label?: T;
+        kind?: T;
+        windowDays?: T;
+        eventType?: T;
+        eventName?: T;
+        higherIsBetter?: T;
+        id?: T;
+      };
+  minimumUnitsPerArm?: T;
+  phases?:
+    | T
+    | {
+        phase?: T;
+        startedAt?: T;
+        coverage?: T;
+        arms?: T;
+        id?: T;
+      };
+  history?:
+    | T
+    | {
+        at?: T;
+        by?: T;
+        change?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "experiment-exposures_select".
+ */
+export interface ExperimentExposuresSelect<T extends boolean = true> {
+  dedupeKey?: T;
+  experiment?: T;
+  phase?: T;
+  arm?: T;
+  unitKind?: T;
+  unit?: T;
+  profile?: T;
+  channel?: T;
+  locale?: T;
+  segment?: T;
+  store?: T;
+  firstAt?: T;
+  lastAt?: T;
+  count?: T;
+  multiple?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
@@ -1663,6 +2096,7 @@ export interface ProfilesSelect<T extends boolean = true> {
   scores?: T;
   lastSeenAt?: T;
   eventCount?: T;
+  experiments?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1719,6 +2153,57 @@ export interface DeliveryBundlesSelect<T extends boolean = true> {
   hash?: T;
   page?: T;
   bundle?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints_select".
+ */
+export interface WebhookEndpointsSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  types?: T;
+  behaviour?: T;
+  secret?: T;
+  enabled?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  key?: T;
+  endpoint?: T;
+  messageId?: T;
+  type?: T;
+  status?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  lastAttemptAt?: T;
+  deliveredAt?: T;
+  responseStatus?: T;
+  latencyMs?: T;
+  response?: T;
+  error?: T;
+  attemptLog?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "outbox-messages_select".
+ */
+export interface OutboxMessagesSelect<T extends boolean = true> {
+  messageId?: T;
+  type?: T;
+  orderKey?: T;
+  occurredAt?: T;
+  data?: T;
+  streamed?: T;
+  fannedOut?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1815,6 +2300,19 @@ export interface DeliveryStatus {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "experiment-settings".
+ */
+export interface ExperimentSetting {
+  id: number;
+  /**
+   * Share of people (in %) never enrolled in any experiment: they measure what all experiments together changed.
+   */
+  holdoutPercent?: number | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "delivery-status_select".
  */
 export interface DeliveryStatusSelect<T extends boolean = true> {
@@ -1829,6 +2327,16 @@ export interface DeliveryStatusSelect<T extends boolean = true> {
         trigger?: T;
         error?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "experiment-settings_select".
+ */
+export interface ExperimentSettingsSelect<T extends boolean = true> {
+  holdoutPercent?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -38,7 +38,7 @@ export {
   type SegmentRules,
 } from './segmentRules'
 export { conditionHolds, countInWindow, evaluateSegments, type Membership, type SegmentEvaluation } from './segments'
-export { chooseCandidate, type CandidateTrace, type Filterable } from './select'
+export { CHANNEL_DEFAULT_LENGTH, chooseCandidate, type CandidateTrace, type Filterable } from './select'
 export {
   resolvePage,
   type ChosenVariant,
@@ -83,3 +83,16 @@ export {
   type SurveyKind,
 } from './questionSchema'
 export { addPoints, CompiledScoreSchema, pointsFor, scoreAt, scoreTrait, type CompiledScore, type ScoreState } from './interestScores'
+export {
+  experimentOutcome,
+  ExperimentScopeSchema,
+  explainOutcome,
+  indexExperiments,
+  ScopedExperimentSchema,
+  type ExperimentIndex,
+  type ExperimentNotEnrolled,
+  type ExperimentOutcome,
+  type ExperimentRequest,
+  type ExperimentScope,
+  type ScopedExperiment,
+} from './experimentDecision'

@@ -7,9 +7,10 @@
 import type { Channel, Length, Locale } from './axes'
 import type { DecisionContext } from './context'
 import { askedQuestion, chooseQuestions, type AskedQuestion, type QuestionTrace } from './questions'
+import { experimentOutcome, explainOutcome, indexExperiments, type ExperimentOutcome, type ExperimentRequest } from './experimentDecision'
 import { evaluateSegments, type Membership } from './segments'
 import type { RuleAttribute } from './segmentRules'
-import { chooseCandidate, preferencesFor, selectVariant, type CandidateTrace, type Preferences } from './select'
+import { chooseCandidate, defaultContent, preferencesFor, selectVariant, type CandidateTrace, type Preferences } from './select'
 import type { CompiledBlock, CompiledSegment, Content, DeliveryManifest, Media, PageBundle } from './snapshot'
 
 export type ChosenVariant = { id: string; label: string; tone: string; length: Length }
@@ -27,7 +28,16 @@ export type ResolvedBlock = {
   questions?: AskedQuestion[]
 }
 
-export type SlotTrace = { slot: number; block: string; chosen: string; candidates: CandidateTrace[]; questions?: QuestionTrace[] }
+export type SlotTrace = {
+  slot: number
+  block: string
+  chosen: string
+  candidates: CandidateTrace[]
+  /** The experiment on this block, and why this unit is or is not enrolled. */
+  experiment?: { key: string; phase: number; arm?: string; enrolled: boolean; why: string }
+  /** Ask blocks: why each question was or was not asked. */
+  questions?: QuestionTrace[]
+}
 
 export type DecisionTrace = {
   context: {
@@ -44,7 +54,7 @@ export type DecisionTrace = {
   slots: SlotTrace[]
   /** Interest scores the decision could read (traits `score.<key>`), with their values. */
   scores?: Record<string, number>
-  subject?: { chosen: string; candidates: CandidateTrace[] }
+  subject?: { chosen: string; candidates: CandidateTrace[]; experiment?: SlotTrace['experiment'] }
 }
 
 export type ResolvedPage = {
@@ -61,6 +71,10 @@ export type ResolvedPage = {
   attributesRead: RuleAttribute[]
   /** Identifies the decision: the chosen variant of every slot (and subject). */
   decisionKey: string
+  /** What each experiment in scope did: the arm served and whether the unit is enrolled (exposures are recorded for those). */
+  experiments?: ExperimentOutcome[]
+  /** With experiments in scope: the highest-priority segment the unit is in (exposure breakdowns), or "none". */
+  topSegment?: string
   trace?: DecisionTrace
 }
 
@@ -89,13 +103,27 @@ function text(values: Partial<Record<Locale, string>>, locale: Locale, defaultLo
   return values[locale] ?? values[defaultLocale] ?? ''
 }
 
+const traceOf = (outcome: ExperimentOutcome): SlotTrace['experiment'] => ({
+  key: outcome.key,
+  phase: outcome.phase,
+  ...(outcome.arm ? { arm: outcome.arm } : {}),
+  enrolled: outcome.enrolled,
+  why: explainOutcome(outcome),
+})
+
+/** An outcome whose arm cannot be served here: the unit gets the normal decision and is not measured. */
+const ineligible = ({ arm: _arm, sticky: _sticky, ...outcome }: ExperimentOutcome): ExperimentOutcome => ({ ...outcome, enrolled: false, reason: 'arm-not-eligible' })
+
 export function resolvePage(
   manifest: DeliveryManifest,
   bundle: PageBundle,
   context: DecisionContext,
-  options: { trace?: boolean } = {},
+  options: { trace?: boolean; experiments?: ExperimentRequest } = {},
 ): ResolvedPage {
   const trace = options.trace ?? false
+  const experimentIndex = indexExperiments(manifest)
+  const experimentRequest = options.experiments ?? { consents: context.consents }
+  const outcomes: ExperimentOutcome[] = []
   const { segmentsById } = indexManifest(manifest)
   const segments = evaluateSegments(manifest.segments, context, trace)
   const preferences = preferencesFor(context, segments)
@@ -110,7 +138,19 @@ export function resolvePage(
   for (let slot = 0; slot < bundle.slots.length; slot++) {
     const block = bundle.blocks[bundle.slots[slot]!]
     if (!block) continue
-    const choice = selectVariant(block, context, segments, segmentsById, preferences, defaultLocale, trace)
+    const entry = experimentIndex.byBlock.size > 0 ? experimentIndex.byBlock.get(block.id) : undefined
+    let outcome = entry ? experimentOutcome(entry, experimentRequest, { channel: context.channel, memberIds: segments.memberIds, now: context.now }, experimentIndex.holdoutPercent) : undefined
+    let choice: { variant?: CompiledBlock['variants'][number]; content: Content; candidates?: CandidateTrace[] } | undefined
+    if (outcome?.arm !== undefined) {
+      const armId = outcome.arm
+      const armVariant = armId === 'default' ? undefined : block.variants.find((candidate) => candidate.id === armId)
+      if (armId === 'default') choice = { content: defaultContent(block, context.locale, defaultLocale), candidates: [] }
+      else if (armVariant && (armVariant.channels.length === 0 || armVariant.channels.includes(context.channel)) && armVariant.content[context.locale] !== undefined) {
+        choice = { variant: armVariant, content: armVariant.content[context.locale]!, candidates: [] }
+      } else outcome = ineligible(outcome)
+    }
+    if (outcome) outcomes.push(outcome)
+    choice ??= selectVariant(block, context, segments, segmentsById, preferences, defaultLocale, trace)
     const variant = choice.variant
     const asked = block.ask ? chooseQuestions(manifest.questions ?? [], block.ask, context, segments.memberIds) : undefined
     if (asked && context.personalization) askedPersonally = true
@@ -134,6 +174,7 @@ export function resolvePage(
         chosen: variant?.id ?? 'default',
         candidates: [defaultTrace(block.tone, block.length), ...choice.candidates!],
         ...(asked ? { questions: asked.trace } : {}),
+        ...(outcome ? { experiment: traceOf(outcome) } : {}),
       })
     }
   }
@@ -142,7 +183,18 @@ export function resolvePage(
   let subjectTrace: DecisionTrace['subject']
   if (bundle.email) {
     const emailDefaults = bundle.email
-    const { winner, candidates } = chooseCandidate(
+    const entry = experimentIndex.bySubject.size > 0 ? experimentIndex.bySubject.get(bundle.id) : undefined
+    let outcome = entry ? experimentOutcome(entry, experimentRequest, { channel: context.channel, memberIds: segments.memberIds, now: context.now }, experimentIndex.holdoutPercent) : undefined
+    let armSubject: { winner: (typeof emailDefaults.variants)[number] | undefined; candidates?: CandidateTrace[] } | undefined
+    if (outcome?.arm !== undefined) {
+      const armId = outcome.arm
+      const armVariant = emailDefaults.variants.find((candidate) => candidate.id === armId)
+      if (armId === 'default') armSubject = { winner: undefined, candidates: [] }
+      else if (armVariant && armVariant.subject[context.locale] !== undefined) armSubject = { winner: armVariant, candidates: [] }
+      else outcome = ineligible(outcome)
+    }
+    if (outcome) outcomes.push(outcome)
+    const { winner, candidates } = armSubject ?? chooseCandidate(
       emailDefaults,
       emailDefaults.variants,
       (variant) => variant.subject[context.locale] !== undefined,
@@ -158,7 +210,13 @@ export function resolvePage(
       variant: chosen(winner),
     }
     decisionKey += `subject:${winner?.id ?? 'default'};`
-    if (trace) subjectTrace = { chosen: winner?.id ?? 'default', candidates: [defaultTrace(emailDefaults.tone, emailDefaults.length), ...candidates!] }
+    if (trace) {
+      subjectTrace = {
+        chosen: winner?.id ?? 'default',
+        candidates: [defaultTrace(emailDefaults.tone, emailDefaults.length), ...candidates!],
+        ...(outcome ? { experiment: traceOf(outcome) } : {}),
+      }
+    }
   }
 
   const resolved: ResolvedPage = {
@@ -171,7 +229,9 @@ export function resolvePage(
     email,
     screen: bundle.screen,
     attributesRead: askedPersonally ? [...new Set([...segments.attributesRead, 'consent' as const, 'trait' as const, 'channel' as const])].sort() : [...segments.attributesRead].sort(),
-    decisionKey: `${context.channel}|${context.locale}|${decisionKey}`,
+    decisionKey: `${context.channel}|${context.locale}|${decisionKey}${outcomes.map((outcome) => `x:${outcome.key}:${outcome.phase}=${outcome.arm ?? '-'}${outcome.enrolled ? '+' : ''};`).join('')}`,
+    experiments: outcomes,
+    ...(outcomes.length > 0 ? { topSegment: segments.members[0]?.slug ?? 'none' } : {}),
   }
   if (trace) {
     resolved.trace = {

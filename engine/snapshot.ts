@@ -12,6 +12,7 @@ import { z } from 'zod'
 import { BLOCK_KINDS, CHANNELS, LENGTHS, LOCALES, STORE_FORMATS } from './axes'
 import { CompiledScoreSchema } from './interestScores'
 import { CompiledAskSchema, CompiledQuestionSchema } from './questionSchema'
+import { ScopedExperimentSchema } from './experimentDecision'
 import { MATCH_MODES, RULE_ATTRIBUTES, RULE_OPERATORS } from './segmentRules'
 
 const Locale = z.enum(LOCALES)
@@ -257,5 +258,9 @@ export const DeliveryManifestSchema = z.object({
   questions: z.array(CompiledQuestionSchema).optional(),
   /** Interest score definitions (engine/interestScores.ts). */
   scores: z.array(CompiledScoreSchema).optional(),
+  /** Running, paused and shipped experiments, each with its scope (engine/experimentDecision.ts). */
+  experiments: z.array(ScopedExperimentSchema).optional(),
+  /** Share of people (0–100) in no experiment at all. */
+  holdoutPercent: z.number().min(0).max(100).optional(),
 })
 export type DeliveryManifest = z.infer<typeof DeliveryManifestSchema>

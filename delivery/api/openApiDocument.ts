@@ -19,6 +19,7 @@ import {
   IdentifySchema,
   UnsubscribedSchema,
 } from '../customers'
+import { EXPORT_COLUMNS, ExperimentResultsSchema, ExposureExportQuerySchema, ResultsQuerySchema } from '../experiments'
 import { ErrorBodySchema } from '../http'
 import { BatchResponseSchema, BatchSchema, RENDER_FORMATS } from '../render'
 import { RenderedJsonSchema } from '../../channels/json'
@@ -227,6 +228,40 @@ export function openApiDocument() {
           requestParams: { query: z.object({ token: z.string() }) },
           requestBody: { content: form(z.object({ 'List-Unsubscribe': z.literal('One-Click') })) },
           responses: { '200': { description: 'Left that list (idempotent)', content: json(UnsubscribedSchema) }, '400': error('not_one_click, no_list'), '403': error('invalid_token'), '410': error('list_gone'), ...commonErrors },
+        },
+      },
+      '/api/experiments/{key}/results': {
+        get: {
+          operationId: 'experimentResults',
+          summary: 'An experiment’s results: per arm units, value, lift with intervals, p-values, chance to beat control; SRM and multiple exposures',
+          tags: ['Experiments'],
+          security: [{ apiKey: [] }],
+          description: 'For an API key with the events scope, or a signed-in editor. Computed from per-arm sums in the database; the admin’s results view shows the same numbers.',
+          requestParams: { path: z.object({ key: z.string().meta({ description: 'The experiment key', example: 'home-hero-test' }) }), query: ResultsQuerySchema },
+          responses: {
+            '200': { description: 'The results of the phase', content: json(ExperimentResultsSchema) },
+            '400': error('invalid_query'),
+            '404': error('experiment_not_found'),
+            '501': error('results_unsupported: the database adapter (MongoDB) has no SQL aggregation'),
+            ...keyErrors,
+            ...commonErrors,
+          },
+        },
+      },
+      '/api/experiments/{key}/exposures': {
+        get: {
+          operationId: 'exportExposures',
+          summary: `An experiment’s exposures as NDJSON or CSV (${EXPORT_COLUMNS.join(', ')})`,
+          tags: ['Experiments'],
+          security: [{ apiKey: [] }],
+          requestParams: { path: z.object({ key: z.string() }), query: ExposureExportQuerySchema },
+          responses: {
+            '200': { description: 'One exposure row per unit and phase', content: { 'application/x-ndjson': { schema: z.string() }, 'text/csv': { schema: z.string() } } },
+            '400': error('invalid_query'),
+            '404': error('experiment_not_found'),
+            ...keyErrors,
+            ...commonErrors,
+          },
         },
       },
       '/api/health': {

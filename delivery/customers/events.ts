@@ -15,6 +15,8 @@ import { z } from 'zod'
 
 import { BEHAVIOUR_CATEGORY, type ConsentPurpose, EVENT_TYPES, type EventType, PurposeKeySchema, RenderContextSchema } from '../../engine'
 import { liveManifest } from '../snapshot'
+import { changesCommitted, emitChanges } from '../sharing'
+import { changesOfEvent } from './eventChanges'
 import { replayIfNeeded, replayNeeded } from './eventReplay'
 import { foldEvent, mailingLists, type FoldedEvent } from './profileFold'
 import { ensureProfile, type ProfileIdentity } from './profileIdentity'
@@ -178,7 +180,7 @@ export async function recordEvents(payload: Payload, events: IncomingEvent[], so
         // A copy of this batch may have been stored since the first look.
         const late = await storedKeys(payload, wanted.map(({ event }) => event.idempotencyKey), req)
         const changed: Profile[] = []
-        const accepted: { event: IncomingEvent; folded: FoldedEvent; profileId: string }[] = []
+        const accepted: { event: IncomingEvent; folded: FoldedEvent; profile: Profile }[] = []
         for (const [id, items] of byProfile) {
           const profile = await readById(payload, id, req)
           // Merged into another profile since it was looked up: that one is not locked here.
@@ -195,26 +197,33 @@ export async function recordEvents(payload: Payload, events: IncomingEvent[], so
             }
             const folded = foldedOf(event, sourceName, receivedAt)
             foldEvent(profile, folded, lists, scores)
-            accepted.push({ event, folded, profileId: id })
+            accepted.push({ event, folded, profile })
           }
-          if (accepted.some((item) => item.profileId === id)) changed.push(profile)
+          if (accepted.some((item) => item.profile === profile)) changed.push(profile)
         }
         // Events first: without a transaction, an event is in its profile only once marked applied.
         const stored: (number | string)[] = []
-        for (const { event, folded, profileId } of accepted) {
+        for (const { event, folded, profile } of accepted) {
           const doc = await payload.db.create({
             collection: 'profile-events',
-            data: { ...folded, idempotencyKey: event.idempotencyKey, name: event.name ?? null, properties: event.properties ?? null, profile: ref(profileId), applied: transactional },
+            data: { ...folded, idempotencyKey: event.idempotencyKey, name: event.name ?? null, properties: event.properties ?? null, profile: ref(profile.id), applied: transactional },
             req,
           })
           stored.push(doc.id as number | string)
         }
+        // What other systems hear of, in the same unit (without a transaction: before the events count as applied, so the repair writes what a crash cut short).
+        await emitChanges(
+          payload,
+          accepted.flatMap(({ event, folded, profile }) => changesOfEvent({ ...folded, idempotencyKey: event.idempotencyKey, name: event.name, properties: event.properties }, profile, lists)),
+          { req },
+        )
         for (const profile of changed) await storeProfile(payload, profile, req)
         if (!transactional) await markApplied(payload, stored, req)
         return changed
       })
       forget(payload, ...profiles)
     })
+    changesCommitted(payload)
   } catch (error) {
     // Without a transaction, what was stored before the failure is repaired before the next batch.
     replayNeeded(payload)

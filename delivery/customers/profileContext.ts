@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 import { type CompiledScore, PERSONALIZATION, type RenderContext, scoreAt, scoreTrait } from '../../engine'
 import { liveManifest } from '../snapshot'
 import type { RequestContext } from '../trust'
-import { findProfile, profileKey, type Profile } from './profiles'
+import { findProfile, prefetchProfiles, profileKey, type Profile } from './profiles'
 
 export function profileContext(
   profile: Profile,
@@ -42,16 +42,20 @@ export type KnownPerson = { request: RequestContext; profile?: Profile }
  * caller did not say, their consents. Without a profile, an API key vouches
  * for personalization consent unless it says otherwise.
  */
+/** The key a context's person is looked up by: customer id, else visitor id, else email. */
+function personKey(context: RenderContext): string | undefined {
+  const email = typeof context.traits?.email === 'string' ? context.traits.email : undefined
+  return context.customer ? profileKey.customer(context.customer) : context.visitor ? profileKey.visitor(context.visitor) : email ? profileKey.email(email) : undefined
+}
+
+/** Looks up the profiles of many requests at once (a batch), so that withProfile then finds each in memory. */
+export async function prefetchPeople(payload: Payload, requests: readonly RequestContext[]): Promise<void> {
+  await prefetchProfiles(payload, requests.map((request) => personKey(request.context)).filter((key): key is string => key !== undefined))
+}
+
 export async function withProfile(payload: Payload, request: RequestContext): Promise<KnownPerson> {
   const context = request.context
-  const email = typeof context.traits?.email === 'string' ? context.traits.email : undefined
-  const key = context.customer
-    ? profileKey.customer(context.customer)
-    : context.visitor
-      ? profileKey.visitor(context.visitor)
-      : email
-        ? profileKey.email(email)
-        : undefined
+  const key = personKey(context)
   const profile = key ? await findProfile(payload, key) : undefined
   const apiKey = request.caller.kind === 'api-key'
   if (!profile) {

@@ -7,6 +7,7 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 
+import { changesCommitted } from '../sharing'
 import { absorbProfile } from './profileMerge'
 import { createProfile, forget, lockOf, profileIdForKey, profileKey, readById, storeProfile, withProfileLocks, type Profile } from './profiles'
 import { inUnitOfWork, isRaceLost, RaceLost } from './unitOfWork'
@@ -62,6 +63,7 @@ export async function ensureProfile(payload: Payload, identity: ProfileIdentity,
         return { profile: target, absorbed: profiles.slice(1) }
       })
       forget(payload, profile, ...absorbed)
+      if (absorbed.length > 0) changesCommitted(payload)
       return profile
     })
   } catch (error) {

@@ -7,6 +7,8 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 
+import { emitChange } from '../sharing'
+import { personOf } from './eventChanges'
 import { rebuildInUnit } from './profileRebuild'
 import { ref, type Profile } from './profiles'
 
@@ -18,11 +20,17 @@ import { ref, type Profile } from './profiles'
 export async function absorbProfile(payload: Payload, target: Profile, source: Profile, req: PayloadRequest): Promise<Profile> {
   const keysBefore = [...target.keys]
   await payload.db.updateMany({ collection: 'profile-events', where: { profile: { equals: ref(source.id) } }, data: { profile: ref(target.id), applied: false }, req, returning: false })
+  // Their experiment exposures are one person's too (two arms of one phase then show as a multiple exposure).
+  await payload.db.updateMany({ collection: 'experiment-exposures', where: { profile: { equals: ref(source.id) } }, data: { profile: ref(target.id) }, req, returning: false })
   // The source lets go of its customer id and email first: each belongs to one profile.
   await payload.update({ collection: 'profiles', id: source.id, data: { mergedInto: ref(target.id) as never, keys: [], customerId: null, email: null }, overrideAccess: true, req })
   target.keys = [...new Set([...target.keys, ...source.keys])]
   target.customerId ??= source.customerId
   target.email ??= source.email
+  // The first arm a person was served stays theirs: the target's, else the source's.
+  if (source.experiments) target.experiments = { ...source.experiments, ...target.experiments }
   await rebuildInUnit(payload, target, req, keysBefore)
+  // A profile is merged once: its id makes the message's.
+  await emitChange(payload, 'profiles.merged', { into: personOf(target), merged: personOf(source) }, { req, unique: [source.id], key: target.id })
   return target
 }

@@ -8,12 +8,14 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { CompiledScore, TraitValue } from '../../engine'
+import { emitChanges } from '../sharing'
 import { liveManifest } from '../snapshot'
+import { changesOfEvent, type SharedEvent } from './eventChanges'
 import { foldEvent, mailingLists, type FoldedEvent } from './profileFold'
 import { asRecord, emptyAggregates, forget, lockOf, pruneBehaviour, readById, ref, storeProfile, withProfileLocks, type Profile } from './profiles'
 import { inUnitOfWork, RaceLost } from './unitOfWork'
 
-type StoredEvents = { events: FoldedEvent[]; unapplied: (number | string)[] }
+type StoredEvents = { events: FoldedEvent[]; unapplied: (number | string)[]; unappliedEvents: SharedEvent[] }
 
 async function storedEventsOf(payload: Payload, profileId: string, req?: PayloadRequest): Promise<StoredEvents> {
   const { docs } = await payload.find({
@@ -23,11 +25,10 @@ async function storedEventsOf(payload: Payload, profileId: string, req?: Payload
     pagination: false,
     depth: 0,
     overrideAccess: true,
-    select: { type: true, category: true, traits: true, consents: true, properties: true, source: true, occurredAt: true, receivedAt: true, createdAt: true, applied: true },
+    select: { type: true, category: true, traits: true, consents: true, source: true, occurredAt: true, receivedAt: true, createdAt: true, applied: true, idempotencyKey: true, name: true, properties: true },
     req,
   })
-  return {
-    events: docs.map((doc) => ({
+  const events = docs.map((doc) => ({
       type: doc.type,
       category: doc.category,
       traits: asRecord<TraitValue>(doc.traits),
@@ -37,8 +38,11 @@ async function storedEventsOf(payload: Payload, profileId: string, req?: Payload
       occurredAt: new Date(doc.occurredAt).toISOString(),
       // Events stored before receivedAt existed were received when stored.
       receivedAt: new Date(doc.receivedAt ?? doc.createdAt).toISOString(),
-    })),
+  }))
+  return {
+    events,
     unapplied: docs.filter((doc) => !doc.applied).map((doc) => doc.id),
+    unappliedEvents: docs.flatMap((doc, index) => (doc.applied ? [] : [{ ...events[index]!, idempotencyKey: doc.idempotencyKey, name: doc.name }])),
   }
 }
 
@@ -56,9 +60,11 @@ export async function markApplied(payload: Payload, ids: (number | string)[], re
 }
 
 /** Rebuilds `profile` (read under its lock, in this unit) from its events and stores it. */
-export async function rebuildInUnit(payload: Payload, profile: Profile, req: PayloadRequest, keysBefore?: readonly string[]): Promise<number> {
-  const [{ events, unapplied }, lists] = await Promise.all([storedEventsOf(payload, profile.id, req), listsNow(payload)])
+export async function rebuildInUnit(payload: Payload, profile: Profile, req: PayloadRequest, keysBefore?: readonly string[], { repair = false } = {}): Promise<number> {
+  const [{ events, unapplied, unappliedEvents }, lists] = await Promise.all([storedEventsOf(payload, profile.id, req), listsNow(payload)])
   refold(profile, events, lists)
+  // A repair also writes what a crash kept from the outbox (a message already written is not written again).
+  if (repair) await emitChanges(payload, unappliedEvents.flatMap((event) => changesOfEvent(event, profile, lists.lists)), { req })
   await storeProfile(payload, profile, req, keysBefore)
   await markApplied(payload, unapplied, req)
   return events.length
@@ -103,7 +109,7 @@ async function rebuild(payload: Payload, id: string, when: 'always' | 'if-unappl
         // Merged into another since it was looked up: that one is not locked here.
         if (profile.id !== found.id) throw new RaceLost(`profile ${found.id}`)
         if (when === 'if-unapplied' && (await payload.count({ collection: 'profile-events', where: { profile: { equals: ref(profile.id) }, applied: { equals: false } }, req })).totalDocs === 0) return undefined
-        return { profile, events: await rebuildInUnit(payload, profile, req) }
+        return { profile, events: await rebuildInUnit(payload, profile, req, undefined, { repair: when === 'if-unapplied' }) }
       })
       forget(payload, rebuilt?.profile)
       return rebuilt

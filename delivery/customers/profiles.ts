@@ -12,6 +12,7 @@ import type { DataFromCollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import type { AskLog, ScoreState, TraitValue } from '../../engine'
 import { processWide, timedMemory } from '../http'
+import { changesCommitted, emitChange } from '../sharing'
 import { inUnitOfWork } from './unitOfWork'
 
 export type TraitRecord = { value: TraitValue; source: string; at: string }
@@ -35,6 +36,8 @@ export type Profile = {
   scores: Record<string, ScoreState>
   lastSeenAt?: string
   eventCount: number
+  /** Experiment arms this person was first served: `key:phase` → arm (delivery/experiments keeps them). */
+  experiments?: Record<string, string>
 }
 
 export const profileKey = {
@@ -50,7 +53,10 @@ const REMEMBER_MS = 5_000
 const REMEMBER_MAX = 10_000
 
 /** A profile row as Payload returns it at depth 0 (relations as ids). */
-type ProfileDoc = Pick<DataFromCollectionSlug<'profiles'>, 'id' | 'customerId' | 'email' | 'keys' | 'mergedInto' | 'traits' | 'consents' | 'subscriptions' | 'behaviour' | 'asks' | 'scores' | 'lastSeenAt' | 'eventCount'>
+type ProfileDoc = Pick<
+  DataFromCollectionSlug<'profiles'>,
+  'id' | 'customerId' | 'email' | 'keys' | 'mergedInto' | 'traits' | 'consents' | 'subscriptions' | 'behaviour' | 'asks' | 'scores' | 'lastSeenAt' | 'eventCount' | 'experiments'
+>
 
 /** Ids travel as strings here; SQL databases number their rows. */
 export const ref = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id)
@@ -71,6 +77,7 @@ function fromDoc(doc: ProfileDoc): Profile {
     scores: asRecord(doc.scores),
     ...(doc.lastSeenAt ? { lastSeenAt: doc.lastSeenAt } : {}),
     eventCount: doc.eventCount ?? 0,
+    ...(doc.experiments ? { experiments: asRecord<string>(doc.experiments) } : {}),
   }
 }
 
@@ -88,6 +95,7 @@ function toData(profile: Profile) {
     scores: profile.scores,
     lastSeenAt: profile.lastSeenAt ?? null,
     eventCount: profile.eventCount,
+    ...(profile.experiments ? { experiments: profile.experiments } : {}),
   }
 }
 
@@ -135,6 +143,31 @@ export async function profileIdForKey(payload: Payload, key: string, req?: Paylo
   const { docs } = await payload.find({ collection: 'profile-keys', where: { key: { equals: key } }, limit: 1, depth: 0, overrideAccess: true, req })
   const profile = docs[0]?.profile
   return profile === undefined || profile === null ? undefined : String(typeof profile === 'object' ? profile.id : profile)
+}
+
+const LOOKUP_CHUNK = 500
+
+/**
+ * Remembers the profiles known by `keys` in two queries per 500 keys (a batch
+ * of recipients), instead of two per key: findProfile then answers each from
+ * memory, exactly as it would have one by one (a merged profile is followed
+ * by findProfile itself).
+ */
+export async function prefetchProfiles(payload: Payload, keys: readonly string[]): Promise<void> {
+  const memory = memoryOf(payload)
+  const unknown = [...new Set(keys)].filter((key) => !memory.byKey.has(key))
+  for (let start = 0; start < unknown.length; start += LOOKUP_CHUNK) {
+    const chunk = unknown.slice(start, start + LOOKUP_CHUNK)
+    const { docs } = await payload.find({ collection: 'profile-keys', where: { key: { in: chunk } }, pagination: false, depth: 0, overrideAccess: true })
+    const found = new Map(docs.map((doc) => [doc.key, doc.profile === null || doc.profile === undefined ? null : String(typeof doc.profile === 'object' ? doc.profile.id : doc.profile)]))
+    for (const key of chunk) memory.byKey.set(key, { profileId: found.get(key) ?? null })
+  }
+  const ids = [...new Set(keys.map((key) => memory.byKey.get(key)?.profileId).filter((id): id is string => Boolean(id) && !memory.byId.has(id!)))]
+  for (let start = 0; start < ids.length; start += LOOKUP_CHUNK) {
+    const chunk = ids.slice(start, start + LOOKUP_CHUNK)
+    const { docs } = await payload.find({ collection: 'profiles', where: { id: { in: chunk.map(ref) } }, pagination: false, depth: 0, overrideAccess: true })
+    for (const doc of docs as unknown as ProfileDoc[]) if (!doc.mergedInto) memory.byId.set(String(doc.id), fromDoc(doc))
+  }
 }
 
 /** The profile known by `key`, remembered for a few seconds (including "none"). */
@@ -249,10 +282,16 @@ export async function eraseProfile(payload: Payload, id: string): Promise<boolea
       const ids = [profile.id, ...absorbed.map((doc) => String(doc.id))]
       await payload.delete({ collection: 'profile-events', where: { profile: { in: ids } }, overrideAccess: true, req })
       await payload.delete({ collection: 'profile-keys', where: { profile: { in: ids } }, overrideAccess: true, req })
+      await payload.delete({ collection: 'experiment-exposures', where: { profile: { in: ids } }, overrideAccess: true, req })
       await payload.delete({ collection: 'profiles', where: { id: { in: ids } }, overrideAccess: true, req })
+      // What was shared about them goes too; downstream systems hear the identifiers to erase, and nothing else.
+      await payload.db.deleteMany({ collection: 'outbox-messages', where: { orderKey: { in: ids } }, req })
+      const erased = { profile: profile.id, profiles: ids, customerId: profile.customerId, email: profile.email, keys: [...profile.keys, ...absorbed.flatMap((doc) => doc.keys ?? [])] }
+      await emitChange(payload, 'profile.erased', erased, { req, unique: [profile.id] })
     }),
   )
   forget(payload, profile)
   memoryOf(payload).byKey.clear()
+  changesCommitted(payload)
   return true
 }

@@ -49,3 +49,20 @@ export {
   type CovariateSums,
   type MeanSummary,
 } from './sufficientStatistics'
+export { METRIC_KINDS, METRIC_ROLES, MetricDefinitionSchema, metricsOf, type MetricDefinition, type MetricKind, type MetricRole } from './metrics'
+export { experimentRequestOf } from './experimentUnits'
+export {
+  dropUnwrittenExposures,
+  EXPOSURE_BATCH,
+  EXPOSURE_FLUSH_MS,
+  EXPOSURE_MAX_LOSS,
+  flushExposures,
+  recordExposures,
+  unwrittenExposures,
+  type Exposure,
+} from './exposureRecorder'
+export { servedExposures, type ServedDecision } from './servedExposures'
+export { EXPORT_COLUMNS, EXPOSURE_EXPORT_FORMATS, ExposureExportQuerySchema } from './exposureExport'
+export { experimentResults, ExperimentResultsSchema, findExperiment, ResultsQuerySchema, type ExperimentResults } from './results'
+export { BREAKDOWNS, type Breakdown } from './resultsQuery'
+export { handleExperimentResults, handleExposureExport } from './resultsRequest'

@@ -5,7 +5,7 @@
  */
 export { readBoundedText, readFormBody, readJsonBody } from './body'
 export { ErrorBodySchema, errorResponse, invalidInput, zodIssues, type ErrorIssue } from './errors'
-export { boundedMemory, timedMemory } from './memory'
+export { boundedMemory, sizedMemory, timedMemory } from './memory'
 export { assertProductionSettings, DEVELOPMENT_SECRET, productionProblems } from './productionSettings'
 export { processWide } from './processState'
 export { publicOrigin } from './publicOrigin'

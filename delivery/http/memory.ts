@@ -16,3 +16,8 @@ export function timedMemory<K extends NonNullable<unknown>, V extends NonNullabl
 export function boundedMemory<K extends NonNullable<unknown>, V extends NonNullable<unknown>>(max: number): LRUCache<K, V> {
   return new LRUCache<K, V>({ max })
 }
+
+/** At most `maxSize` in total by `sizeOf` (e.g. bytes), least recently used dropped first; an entry larger than the bound is not kept. */
+export function sizedMemory<K extends NonNullable<unknown>, V extends NonNullable<unknown>>(maxSize: number, sizeOf: (value: V) => number): LRUCache<K, V> {
+  return new LRUCache<K, V>({ maxSize, sizeCalculation: (value) => Math.max(1, sizeOf(value)) })
+}

@@ -7,12 +7,13 @@
 import type { Payload } from 'payload'
 import { z } from 'zod'
 
-import { withProfile } from '../customers'
+import { prefetchPeople, withProfile } from '../customers'
 import { ErrorBodySchema, errorResponse, invalidInput, publicOrigin, readJsonBody } from '../http'
 import { rateLimit } from '../limits'
 import { callerBudget, contextIssues, identifyCaller, requestContext } from '../trust'
 import { decideFor, loadPage } from './decide'
 import { RecipientUnsubscribedError, renderEmail, type EmailForRecipient } from './email'
+import { recordServed } from './exposures'
 
 export const MAX_BATCH_RECIPIENTS = 1000
 const MAX_BATCH_BYTES = 4 * 1024 * 1024
@@ -64,10 +65,13 @@ export async function handleRenderBatch(payload: Payload, request: Request, slug
   }
 
   const base = publicOrigin(request)
+  const contexts = await Promise.all(
+    parsed.data.recipients.map((recipient) => requestContext(request, { ...parsed.data.context, ...recipient, channel: 'email' }, identified.caller, false)),
+  )
+  // Every recipient's profile in a few queries, not two per recipient.
+  await prefetchPeople(payload, contexts.flatMap((built) => (built.ok ? [built.value] : [])))
   const results: BatchResult[] = []
-  for (const [index, recipient] of parsed.data.recipients.entries()) {
-    const stated = { ...parsed.data.context, ...recipient, channel: 'email' }
-    const built = await requestContext(request, stated, identified.caller, false)
+  for (const [index, built] of contexts.entries()) {
     if (!built.ok) {
       const issues = contextIssues(built.issues, false)
       results.push({ index, ok: false, error: { code: 'invalid_context', message: `${issues[0]?.path}: ${issues[0]?.message}`, issues } })
@@ -82,6 +86,7 @@ export async function handleRenderBatch(payload: Payload, request: Request, slug
       results.push({ index, ok: false, error: { code: 'recipient_unsubscribed', message: error.message, issues: [] } })
       continue
     }
+    await recordServed(payload, decision, request.url)
     results.push({
       index,
       ok: true,

@@ -19,6 +19,7 @@ import {
   type ResolvedPage,
 } from '../../engine'
 import { withProfile, type KnownPerson, type Profile } from '../customers'
+import { experimentRequestOf } from '../experiments'
 import { liveBundle, liveManifest } from '../snapshot'
 import type { RequestContext } from '../trust'
 
@@ -89,7 +90,7 @@ export function decisionContextOf(manifest: DeliveryManifest | undefined, contex
 /** Decides a page already loaded, for a person already looked up (the batch endpoint decides many this way). */
 export function decideFor(manifest: DeliveryManifest, bundle: PageBundle, { request, profile }: KnownPerson): Decision {
   const { context } = request
-  const resolved = resolvePage(manifest, bundle, decisionContextOf(manifest, context, bundle.channel), { trace: request.debug })
+  const resolved = resolvePage(manifest, bundle, decisionContextOf(manifest, context, bundle.channel), { trace: request.debug, experiments: experimentRequestOf(context, profile) })
   return { manifest, bundle, resolved, request, profile, channel: context.channel ?? bundle.channel, ...personalization(context, manifest) }
 }
 

@@ -10,6 +10,6 @@ export { decide, decideFor, DEFAULT_TIMEZONE, loadPage, type Decision, type Deci
 export { profileInsight } from './profileInsight'
 export { CHANNEL_FORMATS, handleRenderRequest, RENDER_FORMATS, type RenderFormat } from './renderRequest'
 export { attributesReadBy, cachePolicy, entityTag, notModified, type CachePolicy } from './respond'
-export { MAX_SCREEN_PIXELS, MAX_SCREEN_SIDE, screenPng } from './screen'
 export { renderQuestionPage } from './questionPage'
+export { isScreenPngCached, MAX_SCREEN_PIXELS, MAX_SCREEN_SIDE, screenPng } from './screen'
 export { renderSitePage, type SitePage } from './sitePage'

@@ -14,6 +14,7 @@ import { rateLimit, requestClient } from '../limits'
 import { readRenderRequest, type CallerLimits } from '../trust'
 import { decide, type Decision } from './decide'
 import { RecipientUnsubscribedError, renderEmail } from './email'
+import { recordServed } from './exposures'
 import { decisionEtag, isNotModified, renderedBody, respond } from './respond'
 import { isScreenPngCached, screenContentSecurityPolicy, screenDocument, screenParams, screenPng, screenRepresentation } from './screen'
 
@@ -46,9 +47,15 @@ export async function handleRenderRequest(payload: Payload, request: Request, sl
   if (!CHANNEL_FORMATS[channel].includes(format as RenderFormat)) {
     return errorResponse(400, 'invalid_format', `The ${channel} channel renders ${CHANNEL_FORMATS[channel].join(', ')}, not ${format}.`, formatIssue(CHANNEL_FORMATS[channel], ` for ${channel}`))
   }
-  if (channel === 'email') return emailResponse(request, decision, format)
-  if (channel === 'screen' && format !== 'json') return screenResponse(payload, request, decision, format as 'html' | 'png')
-  return webResponse(request, decision, format as 'json' | 'html')
+  const response =
+    channel === 'email'
+      ? await emailResponse(request, decision, format)
+      : channel === 'screen' && format !== 'json'
+        ? await screenResponse(payload, request, decision, format as 'html' | 'png')
+        : webResponse(request, decision, format as 'json' | 'html')
+  // Served (or already held by the client: 304): the enrolled units saw their arm.
+  if (response.status === 200 || response.status === 304) await recordServed(payload, decision, request.url)
+  return response
 }
 
 /** The JSON representation of a decision (every channel has one). */

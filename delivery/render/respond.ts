@@ -31,7 +31,9 @@ const personalTokens = (decision: Decision) =>
  */
 export function cachePolicy(decision: Decision): CachePolicy {
   const { resolved, request } = decision
-  if (resolved.personalized || request.trusted || personalTokens(decision)) {
+  // An enrolled unit's arm is chosen for it: an experiment response is never shared.
+  const enrolled = resolved.experiments?.some((outcome) => outcome.enrolled) ?? false
+  if (resolved.personalized || request.trusted || personalTokens(decision) || enrolled) {
     return { cacheControl: 'private, no-cache', vary: ['Authorization', 'Cookie'], shared: false }
   }
   const vary = ['Authorization', 'Cookie', ...headersFeeding(attributesReadBy(decision.manifest, decision.bundle))]
@@ -57,6 +59,8 @@ export function attributesReadBy(manifest: DeliveryManifest, bundle: PageBundle)
     const targeted = new Set<string>()
     for (const block of Object.values(bundle.blocks)) for (const variant of block.variants) for (const id of variant.audience) targeted.add(id)
     for (const variant of bundle.email?.variants ?? []) for (const id of variant.audience) targeted.add(id)
+    // A shipped experiment's audience decides who sees its arm.
+    for (const { experiment } of manifest.experiments ?? []) for (const id of experiment.audience) targeted.add(id)
     const attributes = new Set<RuleAttribute>()
     const collect = (group: CompiledGroup) => {
       for (const condition of group.conditions) attributes.add(condition.attribute)
@@ -137,14 +141,19 @@ export function respond(
 }
 
 /** Bound: 1,000 rendered bodies (JSON and HTML fragments) per process, least recently used dropped first. */
-const renderedBodies = processWide('renderedBodies', () => boundedMemory<string, string>(1000))
+const renderedBodies = processWide('renderedBodies', () => boundedMemory<string, Uint8Array>(1000))
+const utf8 = new TextEncoder()
 
-/** A rendered body, kept per decision; a trace is never kept. */
-export function renderedBody(key: string, debug: boolean, render: () => string): string {
-  if (debug) return render()
+/**
+ * A rendered body as UTF-8 bytes, kept per decision, so that serving it again
+ * neither renders nor encodes (text with any character beyond Latin-1, as
+ * French has, takes V8's slow encoding path on every write); a trace is never kept.
+ */
+export function renderedBody(key: string, debug: boolean, render: () => string): Uint8Array {
+  if (debug) return utf8.encode(render())
   let body = renderedBodies.get(key)
   if (body === undefined) {
-    body = render()
+    body = utf8.encode(render())
     renderedBodies.set(key, body)
   }
   return body

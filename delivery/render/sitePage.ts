@@ -10,6 +10,7 @@ import { renderWebFragment } from '../../channels/web/html'
 import { publicOrigin } from '../http'
 import { readRenderRequest, visitorCookies } from '../trust'
 import { decide, type Decision } from './decide'
+import { recordServed } from './exposures'
 
 export type SitePage =
   | { status: 'ok'; html: string; title: string; decision: Decision; analytics: boolean }
@@ -30,5 +31,6 @@ export async function renderSitePage(payload: Payload, slug: string, url: string
   const page = personalizePage(decision.resolved, decision.tokens)
   const html = renderWebFragment(page, { mediaBase: publicOrigin(request), defaultLocale: decision.manifest.defaultLocale, returnPath: new URL(url).pathname, ...(decision.request.context.store ? { store: decision.request.context.store } : {}) })
   const cookies = await visitorCookies(request)
+  await recordServed(payload, decision, url)
   return { status: 'ok', html, title: page.page.title, decision, analytics: Boolean(cookies.visitor && cookies.consent?.purposes.includes('analytics')) }
 }

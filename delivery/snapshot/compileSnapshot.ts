@@ -27,8 +27,10 @@ import {
   type PurposeDoc,
   type StoreDoc,
 } from './compileDocuments'
+import { readExperiments } from './compileExperiments'
 import { processWide } from '../http'
 import { compileQuestions, compileScores, type QuestionDoc, type ScoreDoc } from './compileQuestions'
+import { changesCommitted, emitChange } from '../sharing'
 
 /** Bump when compiled output changes shape or meaning: older compiled blocks are then not reused. */
 export const COMPILER_VERSION = 1
@@ -57,8 +59,10 @@ function memoryOf(payload: Payload): CompilerMemory {
   return memory
 }
 
+const hashOf = (json: string) => createHash('sha256').update(json).digest('hex').slice(0, 24)
+
 export function contentHash(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 24)
+  return hashOf(JSON.stringify(value))
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -182,17 +186,22 @@ export async function compileFromDatabase(payload: Payload): Promise<{ manifest:
   const pages = await readPublishedPages(payload)
   const blocks = await readBlocks(payload, [...new Set(pages.flatMap(slotBlockIds))])
   const media = await readMedia(payload, blocks.values())
+  const { experiments, holdoutPercent } = await readExperiments(payload)
 
   const bundles = new Map<string, PageBundle>()
   const pageIndex: DeliveryManifest['pages'] = {}
   for (const page of [...pages].sort((a, b) => (a.slug < b.slug ? -1 : 1))) {
-    const parsed = PageBundleSchema.safeParse(compilePage(page, blocks, media, purposeSlugs))
+    const compiled = compilePage(page, blocks, media, purposeSlugs)
+    const parsed = PageBundleSchema.safeParse(compiled)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       throw new CompileError(`Page “${page.slug}”: ${issue?.path.join('.')}: ${issue?.message}`)
     }
-    const hash = contentHash(parsed.data)
-    bundles.set(hash, parsed.data)
+    const json = JSON.stringify(parsed.data)
+    const hash = hashOf(json)
+    // Validation copies every object: when it changed nothing, keep the compiled bundle, whose blocks are the
+    // compiler memory's own (shared by every page and version), not a second copy of each.
+    bundles.set(hash, JSON.stringify(compiled) === json ? (compiled as PageBundle) : parsed.data)
     pageIndex[page.slug] = { bundle: hash, channel: page.channel }
   }
 
@@ -200,7 +209,19 @@ export async function compileFromDatabase(payload: Payload): Promise<{ manifest:
   const questions = compileQuestions(questionDocs as unknown as QuestionDoc[], purposeSlugs)
   const { docs: scoreDocs } = await payload.find({ collection: 'interest-scores', depth: 0, pagination: false, overrideAccess: true })
   const scores = compileScores(scoreDocs as unknown as ScoreDoc[])
-  const content = { compiler: COMPILER_VERSION, defaultLocale: DEFAULT_LOCALE, locales: [...LOCALES], segments, pages: pageIndex, stores, purposes, questions, scores }
+  const content = {
+    compiler: COMPILER_VERSION,
+    defaultLocale: DEFAULT_LOCALE,
+    locales: [...LOCALES],
+    segments,
+    pages: pageIndex,
+    stores,
+    purposes,
+    ...(experiments.length > 0 ? { experiments } : {}),
+    ...(holdoutPercent > 0 ? { holdoutPercent } : {}),
+    ...(questions.length > 0 ? { questions } : {}),
+    ...(scores.length > 0 ? { scores } : {}),
+  }
   const manifest = DeliveryManifestSchema.parse({ version: contentHash(content), compiledAt: new Date().toISOString(), ...content })
   return { manifest, bundles, blockCount: blocks.size }
 }
@@ -287,7 +308,12 @@ export async function compileSnapshot(payload: Payload, trigger = 'manual'): Pro
     },
     overrideAccess: true,
   })
-  if (changed) await pruneOldSnapshots(payload)
+  if (changed) {
+    // Told after it is live (a crash just before loses this one message; the next publish tells the version anew).
+    await emitChange(payload, 'snapshot.published', { version: manifest.version, compiledAt: manifest.compiledAt, pages: Object.keys(manifest.pages).length, trigger }, { unique: [manifest.version, String(Date.now())] })
+    changesCommitted(payload)
+    await pruneOldSnapshots(payload)
+  }
   return { manifest, bundles, changed, durationMs }
 }
 

@@ -8,5 +8,6 @@
 export { CompileError, compileBlock, compilePage, compileSegment, sortSegments, type BlockDoc, type PageDoc, type SegmentDoc } from './compileDocuments'
 export { compileFromDatabase, compileSnapshot, forgetCompiledBlocks, type CompiledSnapshot } from './compileSnapshot'
 export { handleHealth, HealthSchema } from './health'
-export { compileNow, deliveryIdle, liveBundle, liveManifest, stopLiveSnapshot } from './liveSnapshot'
+export { compileNow, deliveryIdle, liveBundle, liveManifest, requestCompile, stopLiveSnapshot } from './liveSnapshot'
 export { deliveryHooks } from './publishHooks'
+export { compileExperiment, type ExperimentDoc } from './compileExperiments'

@@ -9,10 +9,15 @@ import type { Payload } from 'payload'
 
 import type { DeliveryManifest, PageBundle } from '../../engine'
 import { activeVersion, compileSnapshot, recordCompileFailure, type CompiledSnapshot } from './compileSnapshot'
-import { boundedMemory, processWide } from '../http'
+import { processWide, sizedMemory } from '../http'
 
-/** Bound: page bundles kept in memory per database (a miss reloads one bundle by hash), least recently used dropped first. */
-const BUNDLES_IN_MEMORY = Number(process.env.TESSERA_BUNDLE_CACHE ?? 500)
+/**
+ * Bound: page bundles kept in memory per database, by their size as JSON (a
+ * miss reloads one bundle by hash), least recently used dropped first. A
+ * count would not bound memory: a bundle of a 50-slot page with ten variants
+ * per block in two languages is about 250 kB.
+ */
+const BUNDLE_CACHE_BYTES = Number(process.env.TESSERA_BUNDLE_CACHE_MB ?? 32) * 2 ** 20
 const POLL_MS = Number(process.env.TESSERA_SNAPSHOT_POLL_MS ?? 2000)
 const COMPILE_DEBOUNCE_MS = Number(process.env.TESSERA_COMPILE_DEBOUNCE_MS ?? 150)
 
@@ -32,7 +37,7 @@ const states = processWide('liveSnapshot', () => new WeakMap<Payload, LiveState>
 function stateOf(payload: Payload): LiveState {
   let state = states.get(payload)
   if (!state) {
-    state = { bundles: boundedMemory(BUNDLES_IN_MEMORY), compileAgain: false, triggers: new Set() }
+    state = { bundles: sizedMemory(BUNDLE_CACHE_BYTES, (bundle: PageBundle) => JSON.stringify(bundle).length), compileAgain: false, triggers: new Set() }
     states.set(payload, state)
   }
   return state

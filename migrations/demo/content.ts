@@ -224,6 +224,17 @@ export const DEMO_BLOCKS: DemoBlock[] = [
         },
       },
       {
+        // The demo experiment's other arm (migrations/demo/experiments.ts); outside it, “First visit” wins the tie.
+        label: 'First visit, free delivery',
+        tone: 'friendly',
+        length: 'long',
+        audience: ['first-visit'],
+        content: {
+          headline: l('New here? Your first order ships free', 'Nouveau ici ? Votre première commande est livrée gratuitement'),
+          cta: { label: l('Start shopping', 'Commencer mes achats'), url: '/welcome' },
+        },
+      },
+      {
         label: 'Candle-curious',
         tone: 'playful',
         length: 'short',

@@ -7,6 +7,7 @@
 import type { Payload } from 'payload'
 
 import { DEMO_BLOCKS, DEMO_LISTS, DEMO_PAGES, DEMO_SEGMENTS, DEMO_STORES, type Localized } from './content'
+import { seedDemoExperiments } from './experiments'
 import { DEMO_IMAGES, rasterize } from './images'
 import { DEMO_PROFILING_SEGMENTS, seedProfiling, seedSurveyAnswers } from './profiling'
 
@@ -200,6 +201,8 @@ export async function seedDemo(payload: Payload, credentials = demoCredentials()
     })
   }
 
+  const newsletter = await payload.find({ collection: 'pages', where: { slug: { equals: 'newsletter' } }, depth: 0, limit: 1, overrideAccess: true })
+  await seedDemoExperiments(payload, { hero: blocks.get('home-hero')!, newsletter: newsletter.docs[0]!.id, firstVisit: segments.get('first-visit')! })
   const { docs: surveys } = await payload.find({ collection: 'questions', where: { type: { in: ['nps', 'ces'] } }, depth: 0, pagination: false, overrideAccess: true })
   const surveyId = (type: string) => surveys.find((question) => question.type === type)!.id
   const manifestPurposes = purposes.map((purpose) => ({ slug: purpose.slug, kind: purpose.kind, paid: Boolean(purpose.paid), name: {}, description: {} }))

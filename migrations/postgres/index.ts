@@ -3,7 +3,8 @@ import * as migration_20261122_230210_delivery_snapshots from './20261122_230210
 import * as migration_20261122_232628_stores_and_purposes from './20261122_232628_stores_and_purposes';
 import * as migration_20261123_000239_profiles_events_behaviour from './20261123_000239_profiles_events_behaviour';
 import * as migration_20261201_234214_event_application from './20261201_234214_event_application';
-import * as migration_20261202_045902_profiling_questions_scores from './20261202_045902_profiling_questions_scores';
+import * as migration_20261202_045825_experiments from './20261202_045825_experiments';
+import * as migration_20261202_055114_sharing_outbox_webhooks from './20261202_055114_sharing_outbox_webhooks';
 
 export const migrations = [
   {
@@ -32,8 +33,13 @@ export const migrations = [
     name: '20261201_234214_event_application',
   },
   {
-    up: migration_20261202_045902_profiling_questions_scores.up,
-    down: migration_20261202_045902_profiling_questions_scores.down,
-    name: '20261202_045902_profiling_questions_scores'
+    up: migration_20261202_045825_experiments.up,
+    down: migration_20261202_045825_experiments.down,
+    name: '20261202_045825_experiments',
+  },
+  {
+    up: migration_20261202_055114_sharing_outbox_webhooks.up,
+    down: migration_20261202_055114_sharing_outbox_webhooks.down,
+    name: '20261202_055114_sharing_outbox_webhooks'
   },
 ];

@@ -6,24 +6,20 @@
  * rebuild from its events, and the batches that got no answer can be sent
  * again and are taken (accepted or duplicate), each event once.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
-import pg from 'pg'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { profileById, profileFromEvents } from '../../delivery/customers'
 import { deliveryIdle } from '../../delivery/snapshot'
 import { seedDemo } from '../../migrations/demo/seed'
+import { type Event, type EventsServer, freePort, type Outcome, postBatch, serverInTransaction, startServer } from './eventsServerProcess'
 import { databasesUnderTest, startPayload, type TestPayload } from './harness'
 
 const KEY = 'tsk_integration_crash_key_0123456789abcdefghijk'
-const SERVER = fileURLToPath(new URL('./eventsServer.ts', import.meta.url))
 const CONCURRENT_POSTERS = 4
 const BATCHES = 120
 const EVENTS_PER_BATCH = 40
@@ -33,75 +29,6 @@ const EVENTS_PER_BATCH = 40
  * answer yet; at the latest once this many batches were acknowledged.
  */
 const KILL_AFTER = { atLeast: 4, atMost: 40 }
-const SERVER_NAME = 'tessera-crash-server'
-
-type Outcome = { status: 'accepted' | 'duplicate' | 'rejected'; code?: string }
-type Event = Record<string, unknown> & { idempotencyKey: string }
-
-/** A free port from 3510 up (the e2e servers of this machine use others). */
-async function freePort(from = 3510): Promise<number> {
-  for (let port = from; port < from + 100; port++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer()
-        .once('error', () => resolve(false))
-        .listen(port, '127.0.0.1', () => probe.close(() => resolve(true)))
-    })
-    if (free) return port
-  }
-  throw new Error(`No free port from ${from}`)
-}
-
-type EventsServer = { process: ChildProcess; exited: Promise<void>; output: () => string }
-
-/** The server's database URI: on PostgreSQL its connections carry a name the test can find them by. */
-function serverUri(databaseUri: string): string {
-  if (!databaseUri.startsWith('postgres')) return databaseUri
-  const url = new URL(databaseUri)
-  url.searchParams.set('application_name', SERVER_NAME)
-  return url.toString()
-}
-
-/** Whether the server holds a transaction open now (PostgreSQL). */
-async function serverInTransaction(databaseUri: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: databaseUri })
-  await client.connect()
-  try {
-    const { rows } = await client.query(`SELECT count(*)::int AS open FROM pg_stat_activity WHERE application_name = $1 AND state = 'idle in transaction'`, [SERVER_NAME])
-    return (rows[0] as { open: number }).open > 0
-  } finally {
-    await client.end()
-  }
-}
-
-async function startServer(databaseUri: string, mediaDir: string, port: number): Promise<EventsServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
-    env: { ...process.env, DATABASE_URI: serverUri(databaseUri), MEDIA_DIR: mediaDir, PORT: String(port), TESSERA_JOBS: 'off', NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000))
-  child.stdout!.on('data', keep)
-  child.stderr!.on('data', keep)
-  // 'close' comes after the output is read to its end.
-  const started = Date.now()
-  let gone: string | undefined
-  const exited = new Promise<void>((resolve) =>
-    child.once('close', (code, signal) => {
-      gone = `code ${code}, signal ${signal}, after ${Date.now() - started} ms`
-      resolve()
-    }),
-  )
-  // Ready when its health endpoint says so (polled: boot time varies).
-  const deadline = Date.now() + 120_000
-  for (;;) {
-    if (gone) throw new Error(`The events server exited while starting (${gone}):\n${output}`)
-    const healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then((response) => response.ok, () => false)
-    if (healthy) break
-    if (Date.now() > deadline) throw new Error(`The events server did not become healthy:\n${output}`)
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  return { process: child, exited, output: () => output }
-}
 
 const customersOf = (prefix: string) => Array.from({ length: 6 }, (_, index) => `${prefix}-customer-${index}`)
 
@@ -128,16 +55,6 @@ function crashBatches(prefix: string): Event[][] {
     }
     return events
   })
-}
-
-async function postBatch(port: number, events: Event[]): Promise<{ status: number; results?: Outcome[] }> {
-  const response = await fetch(`http://127.0.0.1:${port}/api/events`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ events }),
-  })
-  const body = (await response.json()) as { results?: Outcome[] }
-  return { status: response.status, results: body.results }
 }
 
 /** How many times each idempotency key is stored. */
@@ -198,7 +115,7 @@ for (const database of databasesUnderTest()) {
           const batch = next++
           underWay.add(batch)
           try {
-            answered.set(batch, await postBatch(port, batches[batch]!))
+            answered.set(batch, await postBatch(port, KEY, batches[batch]!))
           } catch {
             unanswered.push(batch)
           } finally {
@@ -251,7 +168,7 @@ for (const database of databasesUnderTest()) {
 
       // The batches that got no answer are sent again: taken, each event once.
       for (const batch of unanswered) {
-        const retry = await postBatch(port, batches[batch]!)
+        const retry = await postBatch(port, KEY, batches[batch]!)
         expect(retry.status).toBe(200)
         expect(retry.results!.filter((outcome) => outcome.status !== 'accepted' && outcome.status !== 'duplicate')).toEqual([])
       }

@@ -11,6 +11,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { getPayload, type Payload } from 'payload'
 
+import { stopSharing } from '../../delivery/sharing'
 import { deliveryIdle, stopLiveSnapshot } from '../../delivery/snapshot'
 import { seedDemo } from '../../migrations/demo/seed'
 import { createTesseraConfig } from '../../payload.config'
@@ -79,6 +80,7 @@ export async function startPayload(database: DatabaseUnderTest): Promise<TestPay
     close: async () => {
       await deliveryIdle(payload).catch(() => {})
       stopLiveSnapshot(payload)
+      await stopSharing(payload)
       if (database.name === 'mongodb') await dropDatabase().catch(() => {})
       await payload.destroy().catch(() => {})
       // Payload's destroy() leaves the driver's connections open.

@@ -15,8 +15,10 @@ import {
   growthbookAttributes,
   growthbookCondition,
   growthbookFeatures,
+  growthbookSegments,
   segmentCondition,
   UnsupportedCondition,
+  withMemberships,
 } from '../../bench/growthbookTargeting'
 import { type CompiledCondition, conditionHolds, decisionContext, evaluateSegments, resolvePage, type TraitValue } from '../../engine'
 import { block, context, manifest, page, segment, variant } from '../support/snapshotBuilders'
@@ -131,31 +133,47 @@ describe('GrowthBook features from a page', () => {
     ]),
   ])
   const features = growthbookFeatures(snapshot, bundle)
+  const segments = growthbookSegments(snapshot)
   const client = new GrowthBookClient().initSync({ payload: { features } })
-  const decide = (input: Parameters<typeof context>[0]) => client.evalFeature(featureKey(0), { attributes: growthbookAttributes(context(input)) }).value
+  const decide = (input: Parameters<typeof context>[0]) => {
+    const decision = context(input)
+    const attributes = withMemberships(growthbookAttributes(decision), segments, evalCondition)
+    return client.evalFeature(featureKey(0, decision.channel), { attributes }).value
+  }
 
-  it('has one feature per slot, with one rule per variant, targeted variants first by priority', () => {
-    expect(Object.keys(features)).toEqual([featureKey(0)])
-    expect(features[featureKey(0)]!.defaultValue).toBe(DEFAULT_VALUE)
-    expect(features[featureKey(0)]!.rules!.map((rule) => rule.force)).toEqual(['gold-email', 'gold', 'parisians', 'for-everyone'])
+  it('has one feature per slot and channel, with one rule per variant that can win there, targeted variants first by priority', () => {
+    expect(Object.keys(features)).toEqual([featureKey(0, 'web'), featureKey(0, 'email'), featureKey(0, 'screen')])
+    expect(features[featureKey(0, 'web')]!.defaultValue).toBe(DEFAULT_VALUE)
+    expect(features[featureKey(0, 'email')]!.rules!.map((rule) => rule.force)).toEqual(['gold-email', 'gold', 'parisians'])
+    // The medium default ranks above the long variant for everyone, which can never win: it gets no rule.
+    expect(features[featureKey(0, 'web')]!.rules!.map((rule) => rule.force)).toEqual(['gold', 'parisians'])
   })
 
   const ours = (input: Parameters<typeof context>[0]) => resolvePage(snapshot, bundle, context(input)).blocks[0]!.variant?.id ?? DEFAULT_VALUE
 
-  it('applies the hard filters and audiences as the engine does', () => {
+  it('applies the hard filters, audiences and tie-breaks as the engine does', () => {
     const inputs: Parameters<typeof context>[0][] = [
       { channel: 'email', traits: { tier: 'gold' } },
       { channel: 'web', traits: { tier: 'gold' } },
       { channel: 'web', locale: 'fr', traits: { tier: 'gold' }, geo: { city: 'Paris' } },
       { channel: 'web', traits: { tier: 'gold' }, geo: { city: 'Paris' }, consents: [] },
+      { channel: 'screen', traits: { tier: 'silver' }, geo: { city: 'Lyon' } },
+      { channel: 'web', traits: { tier: 'silver' }, geo: { city: 'Lyon' } },
     ]
-    for (const input of inputs) expect(decide(input)).toBe(ours(input))
+    for (const input of inputs) expect(decide(input), JSON.stringify(input)).toBe(ours(input))
   })
 
-  it('may break ties without an audience differently: the first matching rule, where Tessera weighs length against the default', () => {
-    // Screens prefer short content: Tessera keeps the medium default over the long variant for everyone.
-    const lyonOnScreen = { channel: 'screen' as const, traits: { tier: 'silver' }, geo: { city: 'Lyon' } }
-    expect(ours(lyonOnScreen)).toBe(DEFAULT_VALUE)
-    expect(decide(lyonOnScreen)).toBe('for-everyone')
+  it('picks exactly the variant the engine picks on the benchmark workload', () => {
+    const { manifest: benchManifest, bundle: benchBundle } = decisionSnapshot()
+    const benchSegments = growthbookSegments(benchManifest)
+    const benchClient = new GrowthBookClient().initSync({ payload: { features: growthbookFeatures(benchManifest, benchBundle) } })
+    const now = Date.parse('2026-11-24T12:00:00Z')
+    for (const request of decisionRequests(200)) {
+      const decision = decisionContext(request, { channel: 'web', locale: 'en', timezone: 'Europe/Paris', now })
+      const attributes = withMemberships(growthbookAttributes(decision), benchSegments, evalCondition)
+      for (const block of resolvePage(benchManifest, benchBundle, decision).blocks) {
+        expect(benchClient.evalFeature(featureKey(block.slot, decision.channel), { attributes }).value).toBe(block.variant?.id ?? DEFAULT_VALUE)
+      }
+    }
   })
 })

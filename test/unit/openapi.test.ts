@@ -32,7 +32,7 @@ describe('the OpenAPI document', () => {
 
   it('covers every public endpoint, with errors and authentication', () => {
     const document = JSON.parse(openApiText()) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { securitySchemes: object } }
-    expect(Object.keys(document.paths).sort()).toEqual(['/api/consent', '/api/events', '/api/health', '/api/identify', '/api/preferences', '/api/render/{slug}', '/api/render/{slug}/batch', '/api/unsubscribe'])
+    expect(Object.keys(document.paths).sort()).toEqual(['/api/consent', '/api/events', '/api/experiments/{key}/exposures', '/api/experiments/{key}/results', '/api/health', '/api/identify', '/api/preferences', '/api/render/{slug}', '/api/render/{slug}/batch', '/api/unsubscribe'])
     expect(document.components.securitySchemes).toHaveProperty('apiKey')
     expect(Object.keys(document.paths['/api/render/{slug}']!.get!.responses)).toEqual(expect.arrayContaining(['200', '304', '400', '401', '404', '429']))
   })

@@ -19,6 +19,7 @@ export const Blocks: CollectionConfig = {
     defaultColumns: ['name', 'kind', '_status', 'updatedAt'],
     group: 'Content',
     description: 'Modular content with variants by tone, length, channel and audience.',
+    components: { edit: { beforeDocumentControls: ['/collections/personalization/experiments/StartExperiment#StartExperiment'] } },
   },
   ...editorialWorkflow,
   fields: [

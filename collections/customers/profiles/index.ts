@@ -42,6 +42,7 @@ export const Profiles: CollectionConfig = {
     },
     { name: 'lastSeenAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'eventCount', type: 'number', defaultValue: 0, admin: { readOnly: true } },
+    { name: 'experiments', type: 'json', admin: { readOnly: true, description: 'The arm of each experiment phase this person was first served (key:phase → arm).' } },
     {
       name: 'insight',
       type: 'ui',

@@ -8,7 +8,7 @@ const bodies = new Map<number, string>()
 
 export function GET(request: Request): Response {
   if (process.env.TESSERA_BENCH !== '1') return new Response('Not found', { status: 404 })
-  const bytes = Math.min(1_000_000, Math.max(1, Number(new URL(request.url).searchParams.get('bytes')) || 1024))
+  const bytes = Math.min(64_000_000, Math.max(1, Number(new URL(request.url).searchParams.get('bytes')) || 1024))
   let body = bodies.get(bytes)
   if (!body) {
     body = JSON.stringify({ padding: 'x'.repeat(Math.max(0, bytes - 14)) })

@@ -1,0 +1,76 @@
+/**
+ * Metric definitions: what an experiment measures per unit, from the events
+ * API. A kind says how a unit's events become its value y:
+ * - binomial: 1 when the unit has at least one matching event in the window, else 0;
+ * - count: the number of matching events in the window;
+ * - mean: the sum of their `properties.value` (revenue per unit).
+ * Survey answers (NPS, CES, CSAT) join as further kinds: add the kind here and
+ * its aggregation in resultsQuery.ts; everything downstream reads sums only.
+ */
+import { z } from 'zod'
+
+import { EVENT_TYPES } from '../../engine'
+
+export const METRIC_KINDS = ['binomial', 'count', 'mean'] as const
+export type MetricKind = (typeof METRIC_KINDS)[number]
+
+export const METRIC_ROLES = ['primary', 'secondary', 'guardrail'] as const
+export type MetricRole = (typeof METRIC_ROLES)[number]
+
+export const MetricDefinitionSchema = z.object({
+  /** Stable within an experiment: `primary`, `secondary-1`, `guardrail-unsubscribes`… */
+  id: z.string().min(1),
+  label: z.string().min(1),
+  role: z.enum(METRIC_ROLES),
+  kind: z.enum(METRIC_KINDS),
+  eventType: z.enum(EVENT_TYPES),
+  eventName: z.string().min(1).optional(),
+  windowDays: z.number().int().min(1).max(90),
+  higherIsBetter: z.boolean(),
+  /** The built-in email guardrail: unsubscribes from this list after exposure. */
+  unsubscribesFrom: z.string().optional(),
+})
+export type MetricDefinition = z.infer<typeof MetricDefinitionSchema>
+
+type MetricDoc = { label?: string | null; kind?: string | null; eventType?: string | null; eventName?: string | null; windowDays?: number | null; higherIsBetter?: boolean | null }
+
+function fromDoc(doc: MetricDoc | null | undefined, id: string, role: MetricRole): MetricDefinition | undefined {
+  if (!doc?.label) return undefined
+  const parsed = MetricDefinitionSchema.safeParse({
+    id,
+    role,
+    label: doc.label,
+    kind: doc.kind ?? 'binomial',
+    eventType: doc.eventType ?? 'conversion',
+    ...(doc.eventName ? { eventName: doc.eventName } : {}),
+    windowDays: doc.windowDays ?? 7,
+    higherIsBetter: doc.higherIsBetter ?? true,
+  })
+  return parsed.success ? parsed.data : undefined
+}
+
+/**
+ * An experiment document's metrics, primary first; an experiment on an email
+ * (its subject line, or a block it runs on the email channel) of a mailing
+ * list also watches unsubscribes from that list after exposure (lower is better).
+ */
+export function metricsOf(doc: { primaryMetric?: MetricDoc | null; secondaryMetrics?: MetricDoc[] | null; guardrailMetrics?: MetricDoc[] | null }, emailList?: string): MetricDefinition[] {
+  const metrics: (MetricDefinition | undefined)[] = [
+    fromDoc(doc.primaryMetric, 'primary', 'primary'),
+    ...(doc.secondaryMetrics ?? []).map((metric, i) => fromDoc(metric, `secondary-${i + 1}`, 'secondary')),
+    ...(doc.guardrailMetrics ?? []).map((metric, i) => fromDoc(metric, `guardrail-${i + 1}`, 'guardrail')),
+  ]
+  if (emailList) {
+    metrics.push({
+      id: 'guardrail-unsubscribes',
+      label: `Unsubscribes from ${emailList}`,
+      role: 'guardrail',
+      kind: 'binomial',
+      eventType: 'consent_change',
+      windowDays: 30,
+      higherIsBetter: false,
+      unsubscribesFrom: emailList,
+    })
+  }
+  return metrics.filter((metric): metric is MetricDefinition => metric !== undefined)
+}
