@@ -5,6 +5,7 @@ import * as migration_20261123_000239_profiles_events_behaviour from './20261123
 import * as migration_20261201_234214_event_application from './20261201_234214_event_application';
 import * as migration_20261202_045825_experiments from './20261202_045825_experiments';
 import * as migration_20261202_055114_sharing_outbox_webhooks from './20261202_055114_sharing_outbox_webhooks';
+import * as migration_20261202_060621_profiling_questions_scores from './20261202_060621_profiling_questions_scores';
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261202_055114_sharing_outbox_webhooks.up,
     down: migration_20261202_055114_sharing_outbox_webhooks.down,
     name: '20261202_055114_sharing_outbox_webhooks'
+  },
+  {
+    up: migration_20261202_060621_profiling_questions_scores.up,
+    down: migration_20261202_060621_profiling_questions_scores.down,
+    name: '20261202_060621_profiling_questions_scores'
   },
 ];
