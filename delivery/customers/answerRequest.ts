@@ -94,6 +94,7 @@ export async function handleAnswerPost(payload: Payload, request: Request): Prom
     return {
       outcomes: (event) => recordEvents(payload, [event], { kind: 'site', visitor, consents, answerable: new Set(answerTraits(question)) }, manifest.purposes),
       segments: segmentsAtAnswer(manifest, profile, parsed.data, consents),
+      arms: profile?.experiments ?? {},
     }
   })
   if (!recorded.ok) return fail(recorded.failure)
@@ -107,7 +108,7 @@ const OUTCOME_NAME = { answer: 'answered', decline: 'declined', skip: 'skipped' 
 type Recorder = (
   manifest: DeliveryManifest,
   question: NonNullable<ReturnType<typeof findQuestion>>,
-) => Promise<{ outcomes: (event: ReturnType<typeof answerEvent>) => Promise<EventOutcome[]>; segments: string[] }>
+) => Promise<{ outcomes: (event: ReturnType<typeof answerEvent>) => Promise<EventOutcome[]>; segments: string[]; arms?: Record<string, string> }>
 
 /** The checks every channel shares: the question exists, consent to its purpose, a valid value; then one event. */
 async function recordAnswer(payload: Payload, answer: Answer, consents: readonly string[], idempotencyKey: string, recorder: Recorder): Promise<Recorded> {
@@ -119,8 +120,8 @@ async function recordAnswer(payload: Payload, answer: Answer, consents: readonly
   }
   const checked = answer.action === 'answer' ? checkAnswerValue(question, answer.value) : undefined
   if (checked && !checked.ok) return { ok: false, failure: { status: 400, code: 'invalid_answer', message: checked.message, issues: [{ path: 'value', message: checked.message }] } }
-  const { outcomes, segments } = await recorder(manifest, question)
-  const [outcome] = await outcomes(answerEvent(question, answer, checked?.ok ? checked : undefined, idempotencyKey, segments))
+  const { outcomes, segments, arms } = await recorder(manifest, question)
+  const [outcome] = await outcomes(answerEvent(question, answer, checked?.ok ? checked : undefined, idempotencyKey, segments, arms))
   if (!outcome || outcome.status === 'rejected') {
     return { ok: false, failure: { status: 403, code: outcome?.code ?? 'not_stored', message: outcome?.message ?? 'The answer was not stored.' } }
   }
@@ -152,6 +153,7 @@ export async function handleEmailAnswer(payload: Payload, request: Request): Pro
     outcomes: (event) =>
       recordEvents(payload, [{ ...event, ...(claims.customer ? { customer: claims.customer } : claims.visitor ? { visitor: claims.visitor } : { email: claims.email }) }], { kind: 'link', name: 'email-answer' }, manifest.purposes),
     segments: segmentsAtAnswer(manifest, profile, parsed.data, consents),
+    arms: profile?.experiments ?? {},
   }))
   if (!recorded.ok) return answerPage(recorded.failure.status, locale, `${TEXT[locale].notStored} ${recorded.failure.message}`, '/')
   const thanks = new URL('/answers/thanks', publicOrigin(request))

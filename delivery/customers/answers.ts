@@ -5,7 +5,7 @@
  * the trait it fills with its source, channel and time, and an entry in the
  * person's ask log. Declines and skips are events too (no trait). A survey
  * answer carries the context at answer time: channel, store, page, locale,
- * member segments, and its score; the latest score is a trait (NPS also its
+ * member segments, the experiment arms they were served, and its score; the latest score is a trait (NPS also its
  * group: promoter, passive or detractor) that segment rules can read.
  */
 import { z } from 'zod'
@@ -101,6 +101,7 @@ export function answerEvent(
   checked: Extract<CheckedValue, { ok: true }> | undefined,
   idempotencyKey: string,
   segments: readonly string[],
+  arms: Readonly<Record<string, string>> = {},
 ): IncomingEvent {
   const outcome = OUTCOME_OF[answer.action]
   const survey = isSurvey(question.type)
@@ -121,6 +122,7 @@ export function answerEvent(
       ...(checked?.score !== undefined ? { score: checked.score } : {}),
       ...(followUp ? { followUp: followUp.slice(0, 2000) } : {}),
       segments: [...segments],
+      ...(survey && Object.keys(arms).length > 0 ? { arms: { ...arms } } : {}),
     },
   }
 }

@@ -31,3 +31,14 @@ describe('survey results', () => {
     expect(results.openAnswers).toEqual([{ at: '2026-01-20T00:00:00Z', score: 3, text: 'Slow delivery' }])
   })
 })
+
+describe('a survey answer’s context', () => {
+  it('carries the experiment arms the person was served, and the dashboard breaks down by them', async () => {
+    const { answerEvent } = await import('../../delivery/customers/answers')
+    const question = { id: '9', trait: 'nps', type: 'nps' as const, text: { en: 'Recommend?' }, options: [], priority: 0, channels: [], purpose: 'personalization', requiresTraits: [], requiresSegments: [], cooldownDays: 30, fatigueDays: 30 }
+    const event = answerEvent(question, { question: '9', action: 'answer', value: '10', channel: 'web' }, { ok: true, traits: { nps: 10, npsGroup: 'promoter' }, score: 10 }, 'key-12345678', ['gold'], { 'home-hero:1': 'free-delivery' })
+    expect(event.properties).toMatchObject({ score: 10, segments: ['gold'], arms: { 'home-hero:1': 'free-delivery' } })
+    const results = surveyResultsOf('nps', [{ ...answer(10, '2026-01-05T00:00:00Z'), arms: { 'home-hero:1': 'free-delivery' } }], [], 'month')
+    expect(results.breakdowns.arm).toEqual([{ key: 'home-hero:1: free-delivery', result: expect.objectContaining({ n: 1, score: 100 }) }])
+  })
+})
