@@ -165,5 +165,25 @@ for (const database of databasesUnderTest()) {
       const rebuilt = (await rebuildProfile(payload, profile.id))!
       expect(rebuilt.profile.asks).toEqual(profile.asks)
     })
+
+    it('keeps interest scores up to date from events, reads them in segment rules and the trace, and rebuilds them from events', async () => {
+      const customer = 'crm-candle-lover'
+      const events = [
+        { idempotencyKey: newIdempotencyKey(), type: 'consent_change', customer, consents: { personalization: true, analytics: true } },
+        ...Array.from({ length: 5 }, () => ({ idempotencyKey: newIdempotencyKey(), type: 'page_view', category: 'candles', customer })),
+      ]
+      const request = new Request(`${BASE}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }, body: JSON.stringify({ events }) })
+      expect((await handleEventsRequest(payload, request)).status).toBe(200)
+      const profile = (await findProfile(payload, profileKey.customer(customer)))!
+      // 5 views × 5 points, moments apart: 25 less a negligible decay.
+      expect(profile.scores['candle-interest']?.value).toBeCloseTo(25, 3)
+      const path = `/api/render/home?customer=${customer}&debug=1`
+      const response = await handleRenderRequest(payload, new Request(`${BASE}${path}`, { headers: { authorization: `Bearer ${KEY}` } }), 'home')
+      const decided = (await response.json()) as { trace: { scores?: Record<string, number>; segments: { slug: string; member: boolean }[] } }
+      expect(decided.trace.scores?.['candle-interest']).toBeGreaterThan(24.9)
+      expect(decided.trace.segments.find((segment) => segment.slug === 'candle-fans')?.member).toBe(true)
+      const rebuilt = (await rebuildProfile(payload, profile.id))!
+      expect(rebuilt.profile.scores['candle-interest']?.value).toBeCloseTo(profile.scores['candle-interest']!.value, 9)
+    })
   })
 }
