@@ -20,6 +20,8 @@ import { ProfileKeys } from './collections/customers/profile-keys'
 import { Profiles } from './collections/customers/profiles'
 import { DeliveryBundles, DeliverySnapshots, DeliveryStatus } from './collections/delivery'
 import { ConsentPurposes, ensureDefaultPurposes } from './collections/personalization/consent-purposes'
+import { InterestScores } from './collections/personalization/interest-scores'
+import { Questions } from './collections/personalization/questions'
 import { ExperimentExposures, ExperimentSettings } from './collections/personalization/experiment-exposures'
 import { Experiments } from './collections/personalization/experiments'
 import { Segments } from './collections/personalization/segments'
@@ -117,7 +119,7 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
     db: databaseAdapter(databaseUri),
     editor: lexicalEditor(),
     sharp,
-    collections: [Pages, Blocks, Segments, Stores, ConsentPurposes, Experiments, ExperimentExposures, mediaCollection(options.mediaDir), Standards, StandardCounts, Users, ApiKeys, Profiles, ProfileKeys, Events, DeliverySnapshots, DeliveryBundles, WebhookEndpoints, WebhookDeliveries, OutboxMessages],
+    collections: [Pages, Blocks, Segments, Stores, ConsentPurposes, Questions, InterestScores, Experiments, ExperimentExposures, mediaCollection(options.mediaDir), Standards, StandardCounts, Users, ApiKeys, Profiles, ProfileKeys, Events, DeliverySnapshots, DeliveryBundles, WebhookEndpoints, WebhookDeliveries, OutboxMessages],
     globals: [DeliveryStatus, ExperimentSettings],
     localization: {
       locales: [

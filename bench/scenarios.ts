@@ -7,8 +7,9 @@ import { decisionScenario } from './decision'
 import { edgeScenario } from './edge'
 import { experimentsScenario } from './experiments'
 import { httpScenario } from './http'
+import { profilingScenario } from './profiling'
 import type { Scenario } from './scenario'
 import { screenScenario } from './screen'
 import { sharingScenario } from './sharing'
 
-export const SCENARIOS: readonly Scenario[] = [decisionScenario, httpScenario, screenScenario, compileScenario, experimentsScenario, edgeScenario, sharingScenario]
+export const SCENARIOS: readonly Scenario[] = [decisionScenario, httpScenario, screenScenario, compileScenario, experimentsScenario, edgeScenario, sharingScenario, profilingScenario]

@@ -298,6 +298,16 @@ export interface components {
                 };
             };
             consents?: string[];
+            asks?: {
+                [key: string]: {
+                    /** @enum {string} */
+                    outcome: "answered" | "declined" | "skipped";
+                    /** Format: date-time */
+                    at: string;
+                    /** @enum {string} */
+                    channel?: "web" | "email" | "screen";
+                };
+            };
             tone?: string;
             /** @enum {string} */
             length?: "short" | "medium" | "long";
@@ -362,7 +372,7 @@ export interface components {
             blocks: {
                 slot: number;
                 /** @enum {string} */
-                kind: "hero" | "text" | "offer" | "cta" | "image" | "product";
+                kind: "hero" | "text" | "offer" | "cta" | "image" | "product" | "ask";
                 block: string;
                 variant: {
                     id: string;
@@ -462,7 +472,7 @@ export interface components {
             blocks: {
                 slot: number;
                 /** @enum {string} */
-                kind: "hero" | "text" | "offer" | "cta" | "image" | "product";
+                kind: "hero" | "text" | "offer" | "cta" | "image" | "product" | "ask";
                 block: string;
                 variant: {
                     id: string;
@@ -800,6 +810,42 @@ export interface components {
                         [key: string]: string;
                     };
                 }[];
+                questions?: {
+                    id: string;
+                    trait: string;
+                    /** @enum {string} */
+                    type: "text" | "email" | "single" | "multiple" | "number" | "yes_no" | "date" | "nps" | "ces" | "csat";
+                    text: {
+                        [key: string]: string;
+                    };
+                    followUp?: {
+                        [key: string]: string;
+                    };
+                    options: {
+                        value: string;
+                        label: {
+                            [key: string]: string;
+                        };
+                    }[];
+                    priority: number;
+                    channels: ("web" | "email" | "screen")[];
+                    purpose: string;
+                    requiresTraits: string[];
+                    requiresSegments: string[];
+                    cooldownDays: number;
+                    fatigueDays: number;
+                }[];
+                scores?: {
+                    key: string;
+                    rules: {
+                        /** @enum {string} */
+                        event: "page_view" | "click" | "conversion" | "form_answer" | "consent_change" | "trait_update" | "custom";
+                        category?: string;
+                        points: number;
+                    }[];
+                    cap: number;
+                    halfLifeDays: number;
+                }[];
                 experiments?: {
                     experiment: {
                         key: string;
@@ -869,7 +915,7 @@ export interface components {
                 [key: string]: {
                     id: string;
                     /** @enum {string} */
-                    kind: "hero" | "text" | "offer" | "cta" | "image" | "product";
+                    kind: "hero" | "text" | "offer" | "cta" | "image" | "product" | "ask";
                     tone: string;
                     /** @enum {string} */
                     length: "short" | "medium" | "long";
@@ -964,6 +1010,10 @@ export interface components {
                             };
                         };
                     }[];
+                    ask?: {
+                        max: number;
+                        questions: string[];
+                    };
                     updatedAt: number;
                 };
             };

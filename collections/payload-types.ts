@@ -72,6 +72,8 @@ export interface Config {
     segments: Segment;
     stores: Store;
     'consent-purposes': ConsentPurpose;
+    questions: Question;
+    'interest-scores': InterestScore;
     experiments: Experiment;
     'experiment-exposures': ExperimentExposure;
     media: Media;
@@ -100,6 +102,8 @@ export interface Config {
     segments: SegmentsSelect<false> | SegmentsSelect<true>;
     stores: StoresSelect<false> | StoresSelect<true>;
     'consent-purposes': ConsentPurposesSelect<false> | ConsentPurposesSelect<true>;
+    questions: QuestionsSelect<false> | QuestionsSelect<true>;
+    'interest-scores': InterestScoresSelect<false> | InterestScoresSelect<true>;
     experiments: ExperimentsSelect<false> | ExperimentsSelect<true>;
     'experiment-exposures': ExperimentExposuresSelect<false> | ExperimentExposuresSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
@@ -243,7 +247,7 @@ export interface Block {
    * For editors only; never shown to customers.
    */
   name: string;
-  kind: 'hero' | 'text' | 'offer' | 'cta' | 'image' | 'product';
+  kind: 'hero' | 'text' | 'offer' | 'cta' | 'image' | 'product' | 'ask';
   tone: 'formal' | 'friendly' | 'playful' | 'urgent';
   length: 'short' | 'medium' | 'long';
   content?: {
@@ -282,6 +286,19 @@ export interface Block {
       currency?: ('EUR' | 'GBP' | 'USD' | 'CHF') | null;
       url?: string | null;
     };
+  };
+  /**
+   * Asks this person the next questions they have not answered; with nothing left to ask, the default content shows.
+   */
+  ask?: {
+    /**
+     * At most this many questions at once.
+     */
+    max?: number | null;
+    /**
+     * Empty: any profiling question (surveys only when listed here).
+     */
+    questions?: (number | Question)[] | null;
   };
   variants?:
     | {
@@ -450,6 +467,90 @@ export interface Media {
   };
 }
 /**
+ * Questions fill one trait each and are never asked once it is known; surveys measure NPS, CES and CSAT.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "questions".
+ */
+export interface Question {
+  id: number;
+  /**
+   * The trait an answer fills, e.g. firstName; a survey keeps its latest score here (NPS also <trait>Group).
+   */
+  trait: string;
+  type: 'text' | 'email' | 'single' | 'multiple' | 'number' | 'yes_no' | 'date' | 'nps' | 'ces' | 'csat';
+  /**
+   * As the person reads it, per language.
+   */
+  text: string;
+  /**
+   * Optional, e.g. “What is the main reason for your score?”
+   */
+  followUp?: string | null;
+  options?:
+    | {
+        /**
+         * Stored in the trait, e.g. candles.
+         */
+        value: string;
+        label: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Higher is asked first.
+   */
+  priority?: number | null;
+  /**
+   * After a skip or decline, wait this many days.
+   */
+  cooldownDays?: number | null;
+  /**
+   * No survey within this many days of the last one, on any channel.
+   */
+  fatigueDays?: number | null;
+  /**
+   * Empty: every channel.
+   */
+  channels?: ('web' | 'email' | 'screen')[] | null;
+  /**
+   * Answers are stored only with this consent (and personalization).
+   */
+  purpose: number | ConsentPurpose;
+  /**
+   * Ask only once these traits are known.
+   */
+  requiresTraits?: string[] | null;
+  /**
+   * Ask only people in one of these segments.
+   */
+  requiresSegments?: (number | Segment)[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Shown in the consent banner and the preference center. Marketing purposes are mailing lists.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consent-purposes".
+ */
+export interface ConsentPurpose {
+  id: number;
+  name: string;
+  /**
+   * Identifies the purpose in APIs: lowercase letters, digits and dashes.
+   */
+  slug: string;
+  description?: string | null;
+  kind: 'necessary' | 'personalization' | 'analytics' | 'marketing';
+  /**
+   * A paid subscription: never cancelled by leaving another list.
+   */
+  paid?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Audiences that variants target. A visitor can belong to several; the highest priority wins a tie.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -593,28 +694,6 @@ export interface Segment {
   createdAt: string;
 }
 /**
- * Shown in the consent banner and the preference center. Marketing purposes are mailing lists.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "consent-purposes".
- */
-export interface ConsentPurpose {
-  id: number;
-  name: string;
-  /**
-   * Identifies the purpose in APIs: lowercase letters, digits and dashes.
-   */
-  slug: string;
-  description?: string | null;
-  kind: 'necessary' | 'personalization' | 'analytics' | 'marketing';
-  /**
-   * A paid subscription: never cancelled by leaving another list.
-   */
-  paid?: boolean | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
  * A request naming a store (store screens, click-and-collect pages) decides with its city, time zone and format.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -638,6 +717,39 @@ export interface Store {
    */
   timezone: string;
   format: 'flagship' | 'boutique' | 'outlet' | 'corner';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * A segment rule reads a score as the trait score.<key>, e.g. score.candle-interest ≥ 20.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "interest-scores".
+ */
+export interface InterestScore {
+  id: number;
+  name: string;
+  /**
+   * Identifies the score in APIs: lowercase letters, digits and dashes.
+   */
+  slug: string;
+  /**
+   * A score never exceeds this.
+   */
+  cap: number;
+  /**
+   * Points lose half their weight every this many days.
+   */
+  halfLifeDays: number;
+  rules: {
+    event: 'page_view' | 'click' | 'conversion' | 'form_answer' | 'consent_change' | 'trait_update' | 'custom';
+    /**
+     * Empty: any category.
+     */
+    category?: string | null;
+    points: number;
+    id?: string | null;
+  }[];
   updatedAt: string;
   createdAt: string;
 }
@@ -887,6 +999,30 @@ export interface Profile {
     | number
     | boolean
     | null;
+  /**
+   * Questions answered, declined or skipped: outcome, time, channel.
+   */
+  asks?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Interest scores: value at a time (they decay from there).
+   */
+  scores?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   lastSeenAt?: string | null;
   eventCount?: number | null;
   /**
@@ -927,7 +1063,7 @@ export interface Standard {
   /**
    * Empty for every kind of block.
    */
-  kind?: ('hero' | 'text' | 'offer' | 'cta' | 'image' | 'product') | null;
+  kind?: ('hero' | 'text' | 'offer' | 'cta' | 'image' | 'product' | 'ask') | null;
   tone?: ('formal' | 'friendly' | 'playful' | 'urgent') | null;
   min?: number | null;
   max?: number | null;
@@ -1379,6 +1515,14 @@ export interface PayloadLockedDocument {
         value: number | ConsentPurpose;
       } | null)
     | ({
+        relationTo: 'questions';
+        value: number | Question;
+      } | null)
+    | ({
+        relationTo: 'interest-scores';
+        value: number | InterestScore;
+      } | null)
+    | ({
         relationTo: 'experiments';
         value: number | Experiment;
       } | null)
@@ -1564,6 +1708,12 @@ export interface BlocksSelect<T extends boolean = true> {
               url?: T;
             };
       };
+  ask?:
+    | T
+    | {
+        max?: T;
+        questions?: T;
+      };
   variants?:
     | T
     | {
@@ -1686,6 +1836,52 @@ export interface ConsentPurposesSelect<T extends boolean = true> {
   description?: T;
   kind?: T;
   paid?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "questions_select".
+ */
+export interface QuestionsSelect<T extends boolean = true> {
+  trait?: T;
+  type?: T;
+  text?: T;
+  followUp?: T;
+  options?:
+    | T
+    | {
+        value?: T;
+        label?: T;
+        id?: T;
+      };
+  priority?: T;
+  cooldownDays?: T;
+  fatigueDays?: T;
+  channels?: T;
+  purpose?: T;
+  requiresTraits?: T;
+  requiresSegments?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "interest-scores_select".
+ */
+export interface InterestScoresSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  cap?: T;
+  halfLifeDays?: T;
+  rules?:
+    | T
+    | {
+        event?: T;
+        category?: T;
+        points?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2005,6 +2201,8 @@ export interface ProfilesSelect<T extends boolean = true> {
   consents?: T;
   subscriptions?: T;
   behaviour?: T;
+  asks?: T;
+  scores?: T;
   lastSeenAt?: T;
   eventCount?: T;
   experiments?: T;

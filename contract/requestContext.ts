@@ -42,7 +42,7 @@ export type RequestContext<Caller extends CallerKind = CallerKind> = {
 const MAX_BODY_BYTES = 64 * 1024
 
 /** Inputs only a trusted caller may state. */
-const RESTRICTED = ['segments', 'traits', 'behaviour', 'visitor', 'customer', 'consents', 'at', 'tone', 'length', 'preview'] as const
+const RESTRICTED = ['segments', 'traits', 'behaviour', 'visitor', 'customer', 'consents', 'asks', 'at', 'tone', 'length', 'preview'] as const
 
 /** Query parameter names, for messages and the `ignored` list. */
 const QUERY_NAME: Record<string, string> = {

@@ -69,6 +69,7 @@ export function screenRepresentation(format: 'html' | 'png', params: ScreenParam
 export function screenDocument(resolved: ResolvedPage, decision: Decision, params: ScreenParams, base: string, etag: string, updatesUrl?: string): string {
   return renderScreenDocument(resolved, {
     mediaBase: base,
+    ...(decision.request.context.store ? { store: decision.request.context.store } : {}),
     defaultLocale: decision.manifest.defaultLocale,
     width: params.width,
     height: params.height,

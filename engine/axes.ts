@@ -25,7 +25,7 @@ export type Device = (typeof DEVICES)[number]
 export const STORE_FORMATS = ['flagship', 'boutique', 'outlet', 'corner'] as const
 export type StoreFormat = (typeof STORE_FORMATS)[number]
 
-export const BLOCK_KINDS = ['hero', 'text', 'offer', 'cta', 'image', 'product'] as const
+export const BLOCK_KINDS = ['hero', 'text', 'offer', 'cta', 'image', 'product', 'ask'] as const
 export type BlockKind = (typeof BLOCK_KINDS)[number]
 
 /** Which content fields each kind of block uses (the admin shows only these). */
@@ -36,6 +36,8 @@ export const KIND_FIELDS: Record<BlockKind, readonly ('headline' | 'body' | 'ima
   cta: ['headline', 'body', 'cta'],
   image: ['headline', 'image', 'cta'],
   product: ['headline', 'body', 'image', 'cta', 'product'],
+  /** The default content shows when there is nothing left to ask. */
+  ask: ['headline', 'body'],
 }
 
 /** What touchpoints report through the events API. */

@@ -7,6 +7,7 @@
 import { z } from 'zod'
 
 import { CHANNELS, DEVICES, LENGTHS, LOCALES, PURPOSE_KEY, SLUG, type Channel, type Daypart, type Device, type Length, type Locale, type StoreFormat, type Weekday } from './axes'
+import { AskLogSchema, type AskLog } from './askLog'
 import { TRAIT_KEY } from './segmentRules'
 import type { Store } from './snapshot'
 
@@ -72,6 +73,8 @@ export const RenderContextSchema = z
     /** Daily event counts per series (`page_view:shoes` → { "2026-11-24": 3 }), from the visitor's profile. */
     behaviour: z.record(z.string().max(96), z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.number().int().min(0))).optional(),
     consents: z.array(PurposeKeySchema).max(50).optional(),
+    /** What the person did with each question (progressive profiling), from their profile. */
+    asks: AskLogSchema.optional(),
     tone: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'A tone is a lowercase key such as formal').optional(),
     length: z.enum(LENGTHS).optional(),
     preview: z.boolean().optional(),
@@ -113,6 +116,8 @@ export type DecisionContext = {
   behaviour: Readonly<Record<string, Readonly<Record<string, number>>>>
   assertedSegments: ReadonlySet<string>
   consents: ReadonlySet<string>
+  /** The person's ask log (empty without personalization consent). */
+  asks: AskLog
   /** Visitor data (traits, asserted segments, visitor id) may be used. */
   personalization: boolean
   tone?: string
@@ -222,6 +227,7 @@ export function decisionContext(input: RenderContext, defaults: DecisionDefaults
     behaviour: personalization ? (input.behaviour ?? {}) : {},
     assertedSegments: personalization ? new Set(input.segments ?? []) : new Set(),
     consents,
+    asks: personalization ? (input.asks ?? {}) : {},
     personalization,
     tone: input.tone,
     length: input.length,

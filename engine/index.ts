@@ -69,6 +69,20 @@ export {
   type NotEnrolledReason,
   type PreparedExperiment,
 } from './experiments'
+export { ASK_OUTCOMES, AskLogSchema, AskRecordSchema, type AskLog, type AskOutcome, type AskRecord } from './askLog'
+export { askedQuestion, chooseQuestions, questionOrder, type AskedQuestion, type QuestionTrace } from './questions'
+export {
+  CompiledAskSchema,
+  CompiledQuestionSchema,
+  isSurvey,
+  QUESTION_TYPES,
+  SURVEY_SCALES,
+  type CompiledAsk,
+  type CompiledQuestion,
+  type QuestionType,
+  type SurveyKind,
+} from './questionSchema'
+export { addPoints, CompiledScoreSchema, pointsFor, scoreAt, scoreTrait, type CompiledScore, type ScoreState } from './interestScores'
 export {
   experimentOutcome,
   ExperimentScopeSchema,

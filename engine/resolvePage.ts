@@ -6,6 +6,7 @@
  */
 import type { Channel, Length, Locale } from './axes'
 import type { DecisionContext } from './context'
+import { askedQuestion, chooseQuestions, type AskedQuestion, type QuestionTrace } from './questions'
 import { experimentOutcome, explainOutcome, indexExperiments, type ExperimentOutcome, type ExperimentRequest } from './experimentDecision'
 import { evaluateSegments, type Membership } from './segments'
 import type { RuleAttribute } from './segmentRules'
@@ -23,6 +24,8 @@ export type ResolvedBlock = {
   tone: string
   length: Length
   content: Content
+  /** Ask blocks: the questions chosen for this person (absent or empty: the default content shows). */
+  questions?: AskedQuestion[]
 }
 
 export type SlotTrace = {
@@ -32,6 +35,8 @@ export type SlotTrace = {
   candidates: CandidateTrace[]
   /** The experiment on this block, and why this unit is or is not enrolled. */
   experiment?: { key: string; phase: number; arm?: string; enrolled: boolean; why: string }
+  /** Ask blocks: why each question was or was not asked. */
+  questions?: QuestionTrace[]
 }
 
 export type DecisionTrace = {
@@ -47,6 +52,8 @@ export type DecisionTrace = {
   preferences: Preferences
   segments: { slug: string; priority: number; member: boolean; reasons: string[] }[]
   slots: SlotTrace[]
+  /** Interest scores the decision could read (traits `score.<key>`), with their values. */
+  scores?: Record<string, number>
   subject?: { chosen: string; candidates: CandidateTrace[]; experiment?: SlotTrace['experiment'] }
 }
 
@@ -126,6 +133,7 @@ export function resolvePage(
   const media: Record<string, Media> = {}
   const slotTraces: SlotTrace[] = []
   let decisionKey = ''
+  let askedPersonally = false
 
   for (let slot = 0; slot < bundle.slots.length; slot++) {
     const block = bundle.blocks[bundle.slots[slot]!]
@@ -144,6 +152,8 @@ export function resolvePage(
     if (outcome) outcomes.push(outcome)
     choice ??= selectVariant(block, context, segments, segmentsById, preferences, defaultLocale, trace)
     const variant = choice.variant
+    const asked = block.ask ? chooseQuestions(manifest.questions ?? [], block.ask, context, segments.memberIds) : undefined
+    if (asked && context.personalization) askedPersonally = true
     blocks.push({
       slot,
       kind: block.kind,
@@ -152,16 +162,18 @@ export function resolvePage(
       tone: variant?.tone ?? block.tone,
       length: variant?.length ?? block.length,
       content: choice.content,
+      ...(asked ? { questions: asked.chosen.map((question) => askedQuestion(question, context.locale, defaultLocale)) } : {}),
     })
     const image = choice.content.image
     if (image && bundle.media[image]) media[image] = bundle.media[image]
-    decisionKey += `${slot}:${variant?.id ?? 'default'};`
+    decisionKey += `${slot}:${variant?.id ?? 'default'}${asked ? `?${asked.chosen.map((question) => question.id).join(',')}` : ''};`
     if (trace) {
       slotTraces.push({
         slot,
         block: block.id,
         chosen: variant?.id ?? 'default',
         candidates: [defaultTrace(block.tone, block.length), ...choice.candidates!],
+        ...(asked ? { questions: asked.trace } : {}),
         ...(outcome ? { experiment: traceOf(outcome) } : {}),
       })
     }
@@ -210,12 +222,13 @@ export function resolvePage(
   const resolved: ResolvedPage = {
     page: { slug: bundle.slug, title: text(bundle.title, context.locale, defaultLocale), channel: bundle.channel, locale: context.locale },
     version: manifest.version,
-    personalized: segments.usedVisitorData,
+    // Questions follow the person's traits and ask log: personal whenever they could be asked.
+    personalized: segments.usedVisitorData || askedPersonally,
     blocks,
     media,
     email,
     screen: bundle.screen,
-    attributesRead: [...segments.attributesRead].sort(),
+    attributesRead: askedPersonally ? [...new Set([...segments.attributesRead, 'consent' as const, 'trait' as const, 'channel' as const])].sort() : [...segments.attributesRead].sort(),
     decisionKey: `${context.channel}|${context.locale}|${decisionKey}${outcomes.map((outcome) => `x:${outcome.key}:${outcome.phase}=${outcome.arm ?? '-'}${outcome.enrolled ? '+' : ''};`).join('')}`,
     experiments: outcomes,
     ...(outcomes.length > 0 ? { topSegment: segments.members[0]?.slug ?? 'none' } : {}),
@@ -239,8 +252,16 @@ export function resolvePage(
         reasons: membership.reasons,
       })),
       slots: slotTraces,
+      ...scoresRead(context),
       subject: subjectTrace,
     }
   }
   return resolved
+}
+
+/** The interest scores among the context's traits, for the trace. */
+function scoresRead(context: DecisionContext): { scores?: Record<string, number> } {
+  const scores: Record<string, number> = {}
+  for (const [key, value] of Object.entries(context.traits)) if (key.startsWith('score.') && typeof value === 'number') scores[key.slice('score.'.length)] = value
+  return Object.keys(scores).length > 0 ? { scores } : {}
 }

@@ -10,6 +10,8 @@
 import { z } from 'zod'
 
 import { BLOCK_KINDS, CHANNELS, LENGTHS, LOCALES, STORE_FORMATS } from './axes'
+import { CompiledScoreSchema } from './interestScores'
+import { CompiledAskSchema, CompiledQuestionSchema } from './questionSchema'
 import { ScopedExperimentSchema } from './experimentDecision'
 import { MATCH_MODES, RULE_ATTRIBUTES, RULE_OPERATORS } from './segmentRules'
 
@@ -126,6 +128,8 @@ export const CompiledBlockSchema = z.object({
   /** Default content per locale, with the default locale filling gaps. */
   content: LocalizedContentSchema,
   variants: z.array(CompiledVariantSchema),
+  /** Ask blocks: how many questions at most, and which (engine/questions.ts). */
+  ask: CompiledAskSchema.optional(),
   /** When the published block was last changed (epoch ms), for incremental compiles. */
   updatedAt: z.number(),
 })
@@ -250,6 +254,10 @@ export const DeliveryManifestSchema = z.object({
   stores: z.record(z.string(), StoreSchema),
   /** What visitors can consent to, in display order; marketing purposes are mailing lists. */
   purposes: z.array(ConsentPurposeSchema),
+  /** Progressive profiling and survey questions (engine/questions.ts). */
+  questions: z.array(CompiledQuestionSchema).optional(),
+  /** Interest score definitions (engine/interestScores.ts). */
+  scores: z.array(CompiledScoreSchema).optional(),
   /** Running, paused and shipped experiments, each with its scope (engine/experimentDecision.ts). */
   experiments: z.array(ScopedExperimentSchema).optional(),
   /** Share of people (0–100) in no experiment at all. */

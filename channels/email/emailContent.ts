@@ -6,11 +6,12 @@
  * Strings stay unescaped: the HTML and the text renderers each encode for
  * their own format.
  */
-import { type BlockKind, type Locale, type ResolvedPage, type RichInline, type RichText, safeHref } from '../../engine'
+import { type AskedQuestion, type BlockKind, type Locale, type ResolvedPage, type RichInline, type RichText, safeHref } from '../../engine'
 import { publicMedia } from '../shared/media'
 import { emailLabels } from './emailLabels'
 import { formatDate, formatPrice } from '../shared/format'
 import type { PlaceholderSet } from '../shared/placeholders'
+
 
 export type EmailOptions = {
   /** Absolute URL that media paths hang from; its origin also completes site paths such as `/collection`. */
@@ -36,6 +37,8 @@ export type EmailBlock = {
   button?: EmailButton
   offer?: { code?: string; discount?: string; validUntil?: string }
   product?: { name?: string; price?: string }
+  /** Ask blocks: each question with its one-click answers (or a link to answer on the site). */
+  questions?: { text: string; choices: EmailButton[] }[]
 }
 
 export type EmailDocument = {
@@ -116,6 +119,11 @@ export function prepareEmailDocument(resolved: ResolvedPage, options: EmailOptio
     const buttonHref = href(content.cta?.url ?? (kind === 'product' ? content.product?.url : undefined))
     const buttonLabel = content.cta?.label ?? (kind === 'product' ? labels.viewProduct : undefined)
     if (buttonHref && buttonLabel) prepared.button = { label: mark(buttonLabel), href: buttonHref }
+    if (block.questions && block.questions.length > 0) {
+      prepared.questions = block.questions.map((question) => ({ text: mark(question.text), choices: oneClickChoices(question, origin, placeholders, labels.yesNo, withVisitQuery) }))
+      delete prepared.headline
+      delete prepared.body
+    }
     return prepared
   })
 
@@ -131,4 +139,27 @@ export function prepareEmailDocument(resolved: ResolvedPage, options: EmailOptio
       unsubscribeHref: placeholders.link('unsubscribeUrl'),
     },
   }
+}
+
+/**
+ * One link per answer, each recording it with one click (the recipient's
+ * signed answer token, filled per recipient); questions that need typing
+ * (text, email, number, date, multiple choice) link to the site's form.
+ */
+function oneClickChoices(
+  question: AskedQuestion,
+  origin: string,
+  placeholders: PlaceholderSet,
+  yesNo: readonly [string, string],
+  withVisitQuery: (url: string) => string,
+): EmailButton[] {
+  const link = (value: string) =>
+    `${origin}/api/answers/email?token=${placeholders.link('answerToken')}&question=${encodeURIComponent(question.id)}&value=${encodeURIComponent(value)}`
+  if (question.scale) {
+    const [low, high] = question.scale
+    return Array.from({ length: high - low + 1 }, (_, index) => String(low + index)).map((value) => ({ label: value, href: link(value) }))
+  }
+  if (question.type === 'yes_no') return [{ label: yesNo[0], href: link('yes') }, { label: yesNo[1], href: link('no') }]
+  if (question.type === 'single') return question.options.map((option) => ({ label: placeholders.mark(option.label), href: link(option.value) }))
+  return [{ label: placeholders.mark(question.text), href: withVisitQuery(`${origin}/answer/${encodeURIComponent(question.id)}`) }]
 }

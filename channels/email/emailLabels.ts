@@ -13,6 +13,8 @@ export type EmailLabels = {
   unsubscribe: string
   /** "Label: value" in English, "Libellé : valeur" in French. */
   colon: string
+  /** One-click answers to a yes/no question. */
+  yesNo: readonly [string, string]
 }
 
 const LABELS: Partial<Record<Locale, EmailLabels>> & { en: EmailLabels } = {
@@ -23,6 +25,7 @@ const LABELS: Partial<Record<Locale, EmailLabels>> & { en: EmailLabels } = {
     preferences: 'Manage your preferences',
     unsubscribe: 'Unsubscribe',
     colon: ': ',
+    yesNo: ['Yes', 'No'],
   },
   fr: {
     offerCode: 'Votre code',
@@ -31,6 +34,7 @@ const LABELS: Partial<Record<Locale, EmailLabels>> & { en: EmailLabels } = {
     preferences: 'Gérer vos préférences',
     unsubscribe: 'Se désabonner',
     colon: ' : ',
+    yesNo: ['Oui', 'Non'],
   },
 }
 

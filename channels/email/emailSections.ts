@@ -41,6 +41,11 @@ function textMjml(block: EmailBlock, codeLabel: string): string {
   if (block.body) parts.push(richTextHtml(block.body, level))
   if (block.product?.price) parts.push(`<p class="tessera-price">${e(block.product.price)}</p>`)
   if (block.offer) parts.push(offerHtml(block.offer, codeLabel))
+  for (const question of block.questions ?? []) {
+    // A row of plain links: every client renders them, and each is one click.
+    const choices = question.choices.map((choice) => `<a class="tessera-answer" href="${e(choice.href)}">${e(choice.label)}</a>`).join(' ')
+    parts.push(`<p class="tessera-question">${e(question.text)}</p><p class="tessera-answers">${choices}</p>`)
+  }
   if (parts.length === 0) return ''
   const padding = block.image ? ' padding-top="24px"' : ''
   return `<mj-text css-class="tessera-text"${padding}>${parts.join('')}</mj-text>`

@@ -24,6 +24,9 @@ function blockText(block: EmailBlock, labels: EmailLabels): string {
     if (offer.length > 0) paragraphs.push(offer.join('\n'))
   }
   if (block.button) paragraphs.push(`${block.button.label}${labels.colon}${block.button.href}`)
+  for (const question of block.questions ?? []) {
+    paragraphs.push([question.text, ...question.choices.map((choice) => `${choice.label}${labels.colon}${choice.href}`)].join('\n'))
+  }
   return paragraphs.join('\n\n')
 }
 

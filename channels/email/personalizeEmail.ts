@@ -29,6 +29,8 @@ export const EmailLinksSchema = z.object({
   unsubscribeMailto: z.string().regex(/^mailto:\S+$/i).optional(),
   /** A signed token identifying the recipient on the pages they open from the email. */
   visitToken: z.string().regex(/^[\w.-]+$/).optional(),
+  /** A signed token that records one-click answers to the questions this email asks. */
+  answerToken: z.string().regex(/^[\w.-]+$/).optional(),
 })
 export type EmailLinks = z.infer<typeof EmailLinksSchema>
 
@@ -63,6 +65,7 @@ export function personalizeEmail(compiled: CompiledEmail, recipient: EmailRecipi
     ...(links.visitToken && /^[\w.-]+$/.test(links.visitToken)
       ? { visitQueryFirst: `?tessera=${links.visitToken}`, visitQueryNext: `&tessera=${links.visitToken}` }
       : {}),
+    ...(links.answerToken && /^[\w.-]+$/.test(links.answerToken) ? { answerToken: links.answerToken } : {}),
   }
 
   const unsubscribeTargets = [`<${unsubscribeUrl}>`]

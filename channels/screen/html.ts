@@ -10,6 +10,8 @@
  * from the screen renditions, with their alt text. Portable: no Node built-ins.
  */
 import type { Locale, ResolvedPage } from '../../engine'
+import { renderSVG } from 'uqr'
+
 import { absoluteUrl } from '../shared/media'
 import { escapeHtml } from '../shared/html'
 import { SCREEN_POLLER_SCRIPT, SCREEN_SLIDES_ID } from './poller'
@@ -33,6 +35,8 @@ export type ScreenDocumentOptions = {
   etag: string
   /** Server-sent events announcing a publish (same origin); without it the screen only polls. */
   updatesUrl?: string
+  /** The store the screen is in: a question's QR code opens it on a phone with this store in the context. */
+  store?: string
 }
 
 const { headline, ...type } = SCREEN_TYPE
@@ -79,7 +83,19 @@ body{font-family:Inter,"Helvetica Neue",Helvetica,Arial,"Liberation Sans",system
 .offline{position:fixed;right:${u(2)};bottom:${u(2)};z-index:10;display:flex;align-items:center;gap:${u(1.2)};padding:${u(0.8)} ${u(2)};border-radius:999px;background:rgba(0,0,0,.72);color:#ddd;font-size:${u(type.offline)}}
 .offline::before{content:"";width:${u(1.6)};height:${u(1.6)};border-radius:50%;background:${c.offline}}
 .offline[hidden]{display:none}
+.qr{display:flex;align-items:center;gap:${u(2.4)};margin:0;font-size:${u(type.until)}}.qr svg{width:${u(28)};height:${u(28)};background:#fff;border-radius:${u(1)}}
 `
+
+const SCAN = { en: 'Scan to answer on your phone', fr: 'Scannez pour répondre sur votre téléphone' } as const
+
+/** A QR code (uqr: SVG of our own URL, nothing from the visitor) opening the question on a phone, with the store. */
+function questionCode(question: string, locale: Locale, options: ScreenDocumentOptions): string {
+  const url = new URL(`/answer/${encodeURIComponent(question)}`, options.mediaBase)
+  url.searchParams.set('lang', locale)
+  if (options.store) url.searchParams.set('store', options.store)
+  const svg = renderSVG(url.toString(), { border: 2 }).replace('<svg ', `<svg role="img" aria-label="${escapeHtml(SCAN[locale])}" `)
+  return `<figure class="qr">${svg}<figcaption>${escapeHtml(SCAN[locale])}</figcaption></figure>`
+}
 
 function assertPositive(name: string, value: number): number {
   if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number, got ${value}`)
@@ -107,6 +123,7 @@ function slideHtml(slide: ScreenSlide, index: number, count: number, page: Resol
   if (slide.code) text.push(`<p class="code">${labels.code} <strong>${escapeHtml(slide.code)}</strong></p>`)
   if (slide.until) text.push(`<p class="until">${escapeHtml(slide.until)}</p>`)
   if (slide.cta) text.push(`<p class="cta">${escapeHtml(slide.cta)}</p>`)
+  if (slide.question) text.push(questionCode(slide.question.id, page.page.locale, options))
   if (text.length > 0) parts.push(`<div class="slide-text">${text.join('')}</div>`)
 
   const kindClass = slide.kind === 'text' ? 'slide-text-kind' : `slide-${slide.kind}`

@@ -39,6 +39,8 @@ export type ScreenSlide = {
   /** The call to action's label (the link itself means nothing on a screen). */
   cta?: string
   image?: ScreenImage
+  /** Ask blocks: the question, answered on a phone through the slide's QR code. */
+  question?: { id: string; text: string }
 }
 
 export const SCREEN_LABELS = {
@@ -87,7 +89,7 @@ export function discountSize(discount: string): DiscountSize {
 
 const present = (value: string | undefined): string | undefined => (value && value.trim() ? value.trim() : undefined)
 
-const shows = (slide: ScreenSlide): boolean => Boolean(slide.title || slide.body || slide.image || slide.cta || slide.discount || slide.code || slide.price)
+const shows = (slide: ScreenSlide): boolean => Boolean(slide.title || slide.body || slide.image || slide.cta || slide.discount || slide.code || slide.price || slide.question)
 
 /**
  * The slides, in slot order. A block with nothing to show (an image block
@@ -123,6 +125,8 @@ export function screenSlides(resolved: ResolvedPage, options: ScreenSize & { def
       }
       if (typeof price === 'number') slide.price = formatPrice(price, currency, locale)
     }
+    const asked = block.questions?.[0]
+    if (asked) return { kind, block: block.block, variant: 'ask', title: asked.text, question: { id: asked.id, text: asked.text } }
     const media = content.image ? resolved.media[content.image] : undefined
     if (media) {
       slide.image = { media: media.id, alt: media.alt[locale] ?? media.alt[options.defaultLocale] ?? '', rendition: screenRendition(media, options) }

@@ -16,9 +16,10 @@ export type RecipientField = (typeof RECIPIENT_FIELDS)[number]
  * Every link to our own site ends with the recipient's signed visit token
  * (`?tessera=…`, or `&tessera=…` after a query), so the pages they open know
  * who they are without a raw id in the URL; nothing is added when the send
- * names no one.
+ * names no one. One-click answers carry the recipient's signed answer token
+ * (`answerToken`, channels/email: ask blocks).
  */
-export const LINK_FIELDS = ['unsubscribeUrl', 'preferencesUrl', 'visitQueryFirst', 'visitQueryNext'] as const
+export const LINK_FIELDS = ['unsubscribeUrl', 'preferencesUrl', 'visitQueryFirst', 'visitQueryNext', 'answerToken'] as const
 export type LinkField = (typeof LINK_FIELDS)[number]
 
 export type PlaceholderField = RecipientField | LinkField

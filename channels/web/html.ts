@@ -9,6 +9,7 @@ import { type Locale, type Media, type ResolvedBlock, type ResolvedPage, safeHre
 import { formatDate, formatPrice } from '../shared/format'
 import { escapeHtml, richTextHtml } from '../shared/html'
 import { publicMedia, type PublicMedia } from '../shared/media'
+import { askFormsHtml } from './askForm'
 
 const WEB_WIDTHS = [640, 1024, 1600]
 
@@ -37,10 +38,26 @@ const LABELS = {
   fr: { code: 'Code', until: 'Jusqu’au', price: 'Prix' },
 } as const
 
-export type WebRenderOptions = { mediaBase: string; defaultLocale: Locale }
+export type WebRenderOptions = {
+  mediaBase: string
+  defaultLocale: Locale
+  /** Ask blocks: the path answers return to (default `/`), and the store the page is shown for. */
+  returnPath?: string
+  store?: string
+}
 
 function blockHtml(block: ResolvedBlock, index: number, page: ResolvedPage, options: WebRenderOptions): string {
   const { content, kind } = block
+  if (block.questions && block.questions.length > 0) {
+    const forms = askFormsHtml(block.questions, block.slot, {
+      action: '/api/answers',
+      returnPath: options.returnPath ?? '/',
+      page: page.page.slug,
+      locale: page.page.locale,
+      ...(options.store ? { store: options.store } : {}),
+    })
+    return `<section class="tessera-block tessera-ask" data-tessera-block="${escapeHtml(block.block)}" data-tessera-variant="ask">${forms}</section>`
+  }
   const locale = page.page.locale
   const labels = LABELS[locale]
   const headingId = `tessera-${escapeHtml(page.page.slug)}-${block.slot}`

@@ -15,4 +15,5 @@ export const BLOCK_KIND_EDITING: Record<BlockKind, { label: string; named: strin
   cta: { label: 'Call to action', named: 'a call-to-action', requires: ['ctaLabel', 'ctaUrl'] },
   image: { label: 'Image', named: 'an image block', requires: ['image'] },
   product: { label: 'Product highlight', named: 'a product highlight', requires: ['productName', 'productPrice'] },
+  ask: { label: 'Ask (questions and surveys)', named: 'an ask block', requires: [] },
 }

@@ -14,6 +14,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { BEHAVIOUR_CATEGORY, type ConsentPurpose, EVENT_TYPES, type EventType, PurposeKeySchema, RenderContextSchema } from '../../engine'
+import { liveManifest } from '../snapshot'
 import { changesCommitted, emitChanges } from '../sharing'
 import { changesOfEvent } from './eventChanges'
 import { replayIfNeeded, replayNeeded } from './eventReplay'
@@ -80,8 +81,10 @@ export const EventBatchSchema = z
 
 export type EventSource =
   | { kind: 'api-key'; name: string }
-  /** The website's own calls: identity and consent come from the cookies the server signed. */
-  | { kind: 'site'; visitor: string; consents: readonly string[] }
+  /** The website's own calls: identity and consent come from the cookies the server signed; `answerable`: the traits of the questions answered. */
+  | { kind: 'site'; visitor: string; consents: readonly string[]; answerable?: ReadonlySet<string> }
+  /** A signed link the server put in an email (a one-click answer): the person is the one it names, consent is their profile's. */
+  | { kind: 'link'; name: string }
 
 export const EventOutcomeSchema = z.object({
   index: z.number().int(),
@@ -134,9 +137,10 @@ type Wanted = { index: number; event: IncomingEvent; profileId: string }
 export async function recordEvents(payload: Payload, events: IncomingEvent[], source: EventSource, purposes: readonly ConsentPurpose[], attempt = 1): Promise<EventOutcome[]> {
   await replayIfNeeded(payload)
   const outcomes: EventOutcome[] = events.map((_, index) => ({ index, status: 'accepted' }))
-  const sourceName = source.kind === 'site' ? 'site' : `api:${source.name}`
+  const sourceName = source.kind === 'site' ? 'site' : source.kind === 'link' ? `link:${source.name}` : `api:${source.name}`
   const receivedAt = new Date().toISOString()
   const lists = mailingLists(purposes)
+  const scores = (await liveManifest(payload))?.scores ?? []
 
   // Retries: keys already stored, or repeated within this batch, count once.
   const seen = await storedKeys(payload, events.map((event) => event.idempotencyKey))
@@ -154,7 +158,7 @@ export async function recordEvents(payload: Payload, events: IncomingEvent[], so
       continue
     }
     if (source.kind === 'site') {
-      const claimed = Object.keys(event.traits ?? {}).filter((trait) => !VISITOR_STATED_TRAITS.has(trait))
+      const claimed = Object.keys(event.traits ?? {}).filter((trait) => !VISITOR_STATED_TRAITS.has(trait) && !source.answerable?.has(trait))
       if (claimed.length > 0) {
         outcomes[index] = { index, status: 'rejected', code: 'trait_not_allowed', message: `A visitor cannot state ${claimed.join(', ')} about themselves` }
         continue
@@ -192,7 +196,7 @@ export async function recordEvents(payload: Payload, events: IncomingEvent[], so
               continue
             }
             const folded = foldedOf(event, sourceName, receivedAt)
-            foldEvent(profile, folded, lists)
+            foldEvent(profile, folded, lists, scores)
             accepted.push({ event, folded, profile })
           }
           if (accepted.some((item) => item.profile === profile)) changed.push(profile)
@@ -237,6 +241,7 @@ function foldedOf(event: IncomingEvent, source: string, receivedAt: string): Fol
     category: event.category ?? null,
     traits: event.traits ?? null,
     consents: event.consents ?? null,
+    properties: event.properties ?? null,
     source,
     occurredAt: event.occurredAt ? new Date(event.occurredAt).toISOString() : receivedAt,
     receivedAt,

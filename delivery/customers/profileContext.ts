@@ -5,16 +5,27 @@
  */
 import type { Payload } from 'payload'
 
-import { PERSONALIZATION, type RenderContext } from '../../engine'
+import { type CompiledScore, PERSONALIZATION, type RenderContext, scoreAt, scoreTrait } from '../../engine'
+import { liveManifest } from '../snapshot'
 import type { RequestContext } from '../trust'
 import { findProfile, prefetchProfiles, profileKey, type Profile } from './profiles'
 
-export function profileContext(profile: Profile): Pick<RenderContext, 'traits' | 'behaviour' | 'consents' | 'visitor' | 'customer'> {
+export function profileContext(
+  profile: Profile,
+  scores: readonly CompiledScore[] = [],
+  now = Date.now(),
+): Pick<RenderContext, 'traits' | 'behaviour' | 'consents' | 'visitor' | 'customer' | 'asks'> {
   const traits: NonNullable<RenderContext['traits']> = {}
   for (const [key, record] of Object.entries(profile.traits)) traits[key] = record.value
+  // Interest scores read as traits (score.<key>), decayed to the moment decided for, rounded to hundredths.
+  for (const score of scores) {
+    const state = profile.scores[score.key]
+    if (state) traits[scoreTrait(score.key)] = Math.round(scoreAt(state, score.halfLifeDays, now) * 100) / 100
+  }
   return {
     traits,
     behaviour: profile.behaviour,
+    asks: profile.asks,
     consents: Object.entries(profile.consents)
       .filter(([, record]) => record.granted)
       .map(([purpose]) => purpose),
@@ -50,7 +61,8 @@ export async function withProfile(payload: Payload, request: RequestContext): Pr
   if (!profile) {
     return { request: apiKey && context.consents === undefined ? { ...request, context: { ...context, consents: [PERSONALIZATION] } } : request }
   }
-  const known = profileContext(profile)
+  const at = context.at ? Date.parse(context.at) : Date.now()
+  const known = profileContext(profile, (await liveManifest(payload))?.scores ?? [], at)
   const consents = context.consents ?? known.consents
   return {
     profile,
@@ -61,6 +73,7 @@ export async function withProfile(payload: Payload, request: RequestContext): Pr
         consents,
         traits: { ...known.traits, ...context.traits },
         behaviour: { ...known.behaviour, ...context.behaviour },
+        asks: { ...known.asks, ...context.asks },
       },
     },
   }

@@ -3,7 +3,8 @@
  * accepted event with it, and a rebuild applies every stored event with it,
  * in the order they were recorded, so the two cannot drift.
  */
-import type { ConsentPurpose, EventType, TraitValue } from '../../engine'
+import type { CompiledScore, ConsentPurpose, EventType, TraitValue } from '../../engine'
+import { foldAnswer, foldScores } from './answerFold'
 import type { Profile } from './profiles'
 
 /** What the fold reads of an event, as accepted and as stored. */
@@ -13,6 +14,8 @@ export type FoldedEvent = {
   traits?: Record<string, TraitValue> | null
   /** Purpose or mailing list → granted. */
   consents?: Record<string, boolean> | null
+  /** form_answer: the question, the outcome, the channel (answerFold.ts). */
+  properties?: Record<string, unknown> | null
   /** The API key or first-party site that sent it. */
   source: string
   /** When it happened, by the caller's clock (never more than minutes ahead): dates behaviour, orders traits. */
@@ -21,7 +24,7 @@ export type FoldedEvent = {
   receivedAt: string
 }
 
-type Aggregates = Pick<Profile, 'traits' | 'consents' | 'subscriptions' | 'behaviour' | 'lastSeenAt' | 'eventCount'>
+type Aggregates = Pick<Profile, 'traits' | 'consents' | 'subscriptions' | 'behaviour' | 'lastSeenAt' | 'eventCount' | 'asks' | 'scores'>
 
 /** The purposes that are mailing lists: consenting to one is a subscription. */
 export const mailingLists = (purposes: readonly ConsentPurpose[]): ReadonlySet<string> =>
@@ -30,9 +33,9 @@ export const mailingLists = (purposes: readonly ConsentPurpose[]): ReadonlySet<s
 /**
  * Adds one event to the aggregates: counts, the day's behaviour, and the
  * traits, consents and lists it states where it is the newest word on them
- * (a tie goes to the event recorded later).
+ * (a tie goes to the event recorded later); the ask log and interest scores.
  */
-export function foldEvent(profile: Aggregates, event: FoldedEvent, lists: ReadonlySet<string>): void {
+export function foldEvent(profile: Aggregates, event: FoldedEvent, lists: ReadonlySet<string>, scores: readonly CompiledScore[] = []): void {
   profile.eventCount += 1
   if (!profile.lastSeenAt || event.occurredAt > profile.lastSeenAt) profile.lastSeenAt = event.occurredAt
   const day = event.occurredAt.slice(0, 10)
@@ -44,6 +47,8 @@ export function foldEvent(profile: Aggregates, event: FoldedEvent, lists: Readon
     const current = profile.traits[key]
     if (!current || current.at <= event.occurredAt) profile.traits[key] = { value, source: event.source, at: event.occurredAt }
   }
+  foldAnswer(profile.asks, event)
+  foldScores(profile.scores, event, scores)
   const at = event.receivedAt
   for (const [purpose, granted] of Object.entries(event.consents ?? {})) {
     if (lists.has(purpose)) {

@@ -7,7 +7,7 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { TraitValue } from '../../engine'
+import type { CompiledScore, TraitValue } from '../../engine'
 import { emitChanges } from '../sharing'
 import { liveManifest } from '../snapshot'
 import { changesOfEvent, type SharedEvent } from './eventChanges'
@@ -33,6 +33,7 @@ async function storedEventsOf(payload: Payload, profileId: string, req?: Payload
       category: doc.category,
       traits: asRecord<TraitValue>(doc.traits),
       consents: asRecord<boolean>(doc.consents),
+      properties: asRecord<unknown>(doc.properties),
       source: doc.source ?? '',
       occurredAt: new Date(doc.occurredAt).toISOString(),
       // Events stored before receivedAt existed were received when stored.
@@ -41,14 +42,14 @@ async function storedEventsOf(payload: Payload, profileId: string, req?: Payload
   return {
     events,
     unapplied: docs.filter((doc) => !doc.applied).map((doc) => doc.id),
-    unappliedEvents: docs.flatMap((doc, index) => (doc.applied ? [] : [{ ...events[index]!, idempotencyKey: doc.idempotencyKey, name: doc.name, properties: doc.properties }])),
+    unappliedEvents: docs.flatMap((doc, index) => (doc.applied ? [] : [{ ...events[index]!, idempotencyKey: doc.idempotencyKey, name: doc.name }])),
   }
 }
 
 /** Replaces the profile's aggregates with the fold of these events. */
-function refold(profile: Profile, events: FoldedEvent[], lists: ReadonlySet<string>): void {
+function refold(profile: Profile, events: FoldedEvent[], { lists, scores }: FoldRules): void {
   Object.assign(profile, emptyAggregates())
-  for (const event of events) foldEvent(profile, event, lists)
+  for (const event of events) foldEvent(profile, event, lists, scores)
   pruneBehaviour(profile.behaviour, new Date())
 }
 
@@ -63,13 +64,18 @@ export async function rebuildInUnit(payload: Payload, profile: Profile, req: Pay
   const [{ events, unapplied, unappliedEvents }, lists] = await Promise.all([storedEventsOf(payload, profile.id, req), listsNow(payload)])
   refold(profile, events, lists)
   // A repair also writes what a crash kept from the outbox (a message already written is not written again).
-  if (repair) await emitChanges(payload, unappliedEvents.flatMap((event) => changesOfEvent(event, profile, lists)), { req })
+  if (repair) await emitChanges(payload, unappliedEvents.flatMap((event) => changesOfEvent(event, profile, lists.lists)), { req })
   await storeProfile(payload, profile, req, keysBefore)
   await markApplied(payload, unapplied, req)
   return events.length
 }
 
-const listsNow = async (payload: Payload) => mailingLists((await liveManifest(payload))?.purposes ?? [])
+type FoldRules = { lists: ReadonlySet<string>; scores: readonly CompiledScore[] }
+/** What the fold needs of the live snapshot: which purposes are lists, the interest score definitions. */
+const listsNow = async (payload: Payload): Promise<FoldRules> => {
+  const manifest = await liveManifest(payload)
+  return { lists: mailingLists(manifest?.purposes ?? []), scores: manifest?.scores ?? [] }
+}
 
 /** What the profile's aggregates would be if rebuilt now from its stored events; nothing is written. */
 export async function profileFromEvents(payload: Payload, id: string): Promise<Profile | undefined> {

@@ -10,7 +10,7 @@
 import type { LRUCache } from 'lru-cache'
 import type { DataFromCollectionSlug, Payload, PayloadRequest } from 'payload'
 
-import type { TraitValue } from '../../engine'
+import type { AskLog, ScoreState, TraitValue } from '../../engine'
 import { processWide, timedMemory } from '../http'
 import { changesCommitted, emitChange } from '../sharing'
 import { inUnitOfWork } from './unitOfWork'
@@ -30,6 +30,10 @@ export type Profile = {
   consents: Record<string, ConsentRecord>
   subscriptions: Record<string, SubscriptionRecord>
   behaviour: Behaviour
+  /** What the person did with each question (progressive profiling, surveys). */
+  asks: AskLog
+  /** Interest scores by key: the value at a time, decaying from there. */
+  scores: Record<string, ScoreState>
   lastSeenAt?: string
   eventCount: number
   /** Experiment arms this person was first served: `key:phase` → arm (delivery/experiments keeps them). */
@@ -49,7 +53,10 @@ const REMEMBER_MS = 5_000
 const REMEMBER_MAX = 10_000
 
 /** A profile row as Payload returns it at depth 0 (relations as ids). */
-type ProfileDoc = Pick<DataFromCollectionSlug<'profiles'>, 'id' | 'customerId' | 'email' | 'keys' | 'mergedInto' | 'traits' | 'consents' | 'subscriptions' | 'behaviour' | 'lastSeenAt' | 'eventCount' | 'experiments'>
+type ProfileDoc = Pick<
+  DataFromCollectionSlug<'profiles'>,
+  'id' | 'customerId' | 'email' | 'keys' | 'mergedInto' | 'traits' | 'consents' | 'subscriptions' | 'behaviour' | 'asks' | 'scores' | 'lastSeenAt' | 'eventCount' | 'experiments'
+>
 
 /** Ids travel as strings here; SQL databases number their rows. */
 export const ref = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id)
@@ -66,6 +73,8 @@ function fromDoc(doc: ProfileDoc): Profile {
     consents: asRecord(doc.consents),
     subscriptions: asRecord(doc.subscriptions),
     behaviour: asRecord(doc.behaviour),
+    asks: asRecord(doc.asks),
+    scores: asRecord(doc.scores),
     ...(doc.lastSeenAt ? { lastSeenAt: doc.lastSeenAt } : {}),
     eventCount: doc.eventCount ?? 0,
     ...(doc.experiments ? { experiments: asRecord<string>(doc.experiments) } : {}),
@@ -82,6 +91,8 @@ function toData(profile: Profile) {
     consents: profile.consents,
     subscriptions: profile.subscriptions,
     behaviour: profile.behaviour,
+    asks: profile.asks,
+    scores: profile.scores,
     lastSeenAt: profile.lastSeenAt ?? null,
     eventCount: profile.eventCount,
     ...(profile.experiments ? { experiments: profile.experiments } : {}),
@@ -227,8 +238,8 @@ export async function createProfile(payload: Payload, keys: string[], known: Pic
 }
 
 /** What a profile has learned from its events, before the first one. */
-export function emptyAggregates(): Pick<Profile, 'traits' | 'consents' | 'subscriptions' | 'behaviour' | 'eventCount'> & { lastSeenAt?: string } {
-  return { traits: {}, consents: {}, subscriptions: {}, behaviour: {}, eventCount: 0, lastSeenAt: undefined }
+export function emptyAggregates(): Pick<Profile, 'traits' | 'consents' | 'subscriptions' | 'behaviour' | 'asks' | 'scores' | 'eventCount'> & { lastSeenAt?: string } {
+  return { traits: {}, consents: {}, subscriptions: {}, behaviour: {}, asks: {}, scores: {}, eventCount: 0, lastSeenAt: undefined }
 }
 
 /** Keeps behaviour within the look-back window. */

@@ -28,6 +28,8 @@ export const RATE_LIMITS = {
   preferences: { points: 30, windowSeconds: minute, per: 'client address', what: 'preference changes' },
   preferencesPerLink: { points: 10, windowSeconds: minute, per: 'signed link', what: 'preference changes from this link' },
   // Mailbox providers post one-click unsubscribes for many recipients from a few addresses.
+  answers: { points: 60, windowSeconds: minute, per: 'client address', what: 'answers to questions and surveys' },
+  answersPerLink: { points: 10, windowSeconds: minute, per: 'signed link', what: 'one-click answers from this link' },
   unsubscribe: { points: 600, windowSeconds: minute, per: 'client address', what: 'one-click unsubscribes' },
   unsubscribePerLink: { points: 10, windowSeconds: minute, per: 'signed link', what: 'one-click unsubscribes from this link' },
   publicRender: { points: 600, windowSeconds: minute, per: 'client address', what: 'public render requests' },

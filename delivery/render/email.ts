@@ -5,7 +5,7 @@
  */
 import { compiledEmailFor } from '../../channels/email/emailLayoutCache'
 import { personalizeEmail, type RenderedEmail } from '../../channels/email/personalizeEmail'
-import { recipientLinks } from '../trust'
+import { recipientLinks, signAnswerToken } from '../trust'
 import type { Decision } from './decide'
 
 export const EMAIL_BRAND = {
@@ -38,5 +38,9 @@ export async function renderEmail(decision: Decision, base: string): Promise<Ema
     ? await recipientLinks(base, { ...identity, ...(list ? { list } : {}) })
     : // Not addressed to anyone (a preview, a template fetch): the links lead to the generic pages.
       { unsubscribeUrl: `${base}/api/unsubscribe`, preferencesUrl: `${base}/preferences` }
-  return { ...personalizeEmail(compiled, recipient, links), ...(list ? { list } : {}) }
+  const asked = resolved.blocks.flatMap((block) => block.questions ?? []).map((question) => question.id)
+  // One-click answers: a token of their own kind, for the questions this email asks this recipient.
+  const answerToken =
+    addressed && asked.length > 0 ? await signAnswerToken({ ...identity, questions: asked.slice(0, 10), page: bundle.slug, locale: resolved.page.locale }) : undefined
+  return { ...personalizeEmail(compiled, recipient, { ...links, ...(answerToken ? { answerToken } : {}) }), ...(list ? { list } : {}) }
 }

@@ -12,6 +12,7 @@ export { CHANNEL_FORMATS, handleRenderRequest, RENDER_FORMATS, type RenderFormat
 export { attributesReadBy, cachePolicy, entityTag, notModified, type CachePolicy } from '../../contract'
 export { MAX_SCREEN_PIXELS, MAX_SCREEN_SIDE } from '../../contract'
 export { isScreenPngCached, screenPng } from './screen'
+export { renderQuestionPage } from './questionPage'
 export { renderSitePage, type SitePage } from './sitePage'
 export { handleDeliveryBundle, handleDeliveryManifest } from './distribution'
 export { publishedEmailBytes } from './emailAsPublished'

@@ -20,7 +20,7 @@ export async function profileInsight(payload: Payload, profile: Profile) {
     depth: 0,
     overrideAccess: true,
   })
-  const decision = decisionContextOf(manifest, profileContext(profile), 'web', DEFAULT_TIMEZONE)
+  const decision = decisionContextOf(manifest, profileContext(profile, manifest?.scores), 'web', DEFAULT_TIMEZONE)
   const segments = manifest
     ? evaluateSegments(manifest.segments, decision, true).memberships.map((membership) => ({
         slug: membership.segment.slug,
@@ -31,6 +31,8 @@ export async function profileInsight(payload: Payload, profile: Profile) {
   return {
     profile,
     personalization: decision.personalization,
+    // Interest scores as a decision reads them now (decayed), next to the stored value and time.
+    scores: (manifest?.scores ?? []).map((score) => ({ key: score.key, value: decision.traits[`score.${score.key}`] ?? 0 })),
     segments,
     events: events.map((event) => ({
       type: event.type,

@@ -29,7 +29,7 @@ export async function renderSitePage(payload: Payload, slug: string, url: string
   const { decision } = decided
   if (decision.bundle.channel !== 'web') return { status: 'not-found' }
   const page = personalizePage(decision.resolved, decision.tokens)
-  const html = renderWebFragment(page, { mediaBase: publicOrigin(request), defaultLocale: decision.manifest.defaultLocale })
+  const html = renderWebFragment(page, { mediaBase: publicOrigin(request), defaultLocale: decision.manifest.defaultLocale, returnPath: new URL(url).pathname, ...(decision.request.context.store ? { store: decision.request.context.store } : {}) })
   const cookies = await visitorCookies(request)
   await recordServed(payload, decision, url)
   return { status: 'ok', html, title: page.page.title, decision, analytics: Boolean(cookies.visitor && cookies.consent?.purposes.includes('analytics')) }

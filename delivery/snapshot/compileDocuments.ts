@@ -6,6 +6,7 @@
  */
 import { CLOCK_TIME, type CompiledBlock, type CompiledCondition, type CompiledGroup, type CompiledSegment, type CompiledSubjectVariant, type CompiledVariant, type ConsentPurpose, type Content, DEFAULT_LOCALE, KIND_FIELDS, LOCALES, type LocalizedContent, type LocalizedText, type Media, type MediaRendition, type PageBundle, type RuleCondition, type RuleGroup, safeHref, SegmentRulesSchema, type Store } from '../../engine'
 import type { BlockDoc, ContentDoc, MediaDoc, PageDoc, PerLocale, PurposeDoc, SegmentDoc, SizeDoc, StoreDoc, SubjectVariantDoc } from './documents'
+import { compileAsk, type AskDoc } from './compileQuestions'
 import { richTextFromLexical } from './lexical'
 
 export type { BlockDoc, ContentDoc, MediaDoc, PageDoc, PurposeDoc, SegmentDoc, StoreDoc, VariantDoc } from './documents'
@@ -205,6 +206,7 @@ export function compileBlock(doc: BlockDoc): CompiledBlock {
     length: doc.length ?? 'medium',
     content,
     variants,
+    ...(doc.kind === 'ask' ? { ask: compileAsk((doc as { ask?: AskDoc }).ask) } : {}),
     updatedAt: epoch(doc.updatedAt) ?? 0,
   }
 }

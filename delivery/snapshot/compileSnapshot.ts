@@ -29,6 +29,7 @@ import {
 } from './compileDocuments'
 import { readExperiments } from './compileExperiments'
 import { processWide } from '../http'
+import { compileQuestions, compileScores, type QuestionDoc, type ScoreDoc } from './compileQuestions'
 import { changesCommitted, emitChange } from '../sharing'
 
 /** Bump when compiled output changes shape or meaning: older compiled blocks are then not reused. */
@@ -204,6 +205,10 @@ export async function compileFromDatabase(payload: Payload): Promise<{ manifest:
     pageIndex[page.slug] = { bundle: hash, channel: page.channel }
   }
 
+  const { docs: questionDocs } = await payload.find({ collection: 'questions', locale: 'all', depth: 0, pagination: false, overrideAccess: true })
+  const questions = compileQuestions(questionDocs as unknown as QuestionDoc[], purposeSlugs)
+  const { docs: scoreDocs } = await payload.find({ collection: 'interest-scores', depth: 0, pagination: false, overrideAccess: true })
+  const scores = compileScores(scoreDocs as unknown as ScoreDoc[])
   const content = {
     compiler: COMPILER_VERSION,
     defaultLocale: DEFAULT_LOCALE,
@@ -214,6 +219,8 @@ export async function compileFromDatabase(payload: Payload): Promise<{ manifest:
     purposes,
     ...(experiments.length > 0 ? { experiments } : {}),
     ...(holdoutPercent > 0 ? { holdoutPercent } : {}),
+    ...(questions.length > 0 ? { questions } : {}),
+    ...(scores.length > 0 ? { scores } : {}),
   }
   const manifest = DeliveryManifestSchema.parse({ version: contentHash(content), compiledAt: new Date().toISOString(), ...content })
   return { manifest, bundles, blockCount: blocks.size }

@@ -6,6 +6,7 @@
  * limits tied to identity: per key or editor, failed key attempts, logins.
  */
 export { API_KEY_PATTERN, API_KEY_PREFIX, API_KEY_SCOPES, apiKeyHint, digestApiKey, issueApiKeySecret, type ApiKeyScope } from './apiKeySecret'
+export { ANSWER_TOKEN_DAYS, AnswerClaimsSchema, readAnswerToken, signAnswerToken, type AnswerClaims } from './answerTokens'
 export { forgetApiKeys } from './apiKeys'
 export { callerBudget, identifyCaller, type Caller, type CallerCheck, type CallerLimits } from './caller'
 export { CONTEXT_HEADERS, contextFromQuery, contextIssues, headersFeeding, localeFromAcceptLanguage } from '../../contract'

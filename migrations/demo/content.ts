@@ -589,7 +589,7 @@ export const DEMO_PAGES: DemoPage[] = [
     slug: 'home',
     title: l('Maison Lumen: candles, linen and ceramics', 'Maison Lumen : bougies, linge et céramiques'),
     channel: 'web',
-    slots: ['home-hero', 'welcome-text', 'autumn-offer', 'product-linen', 'product-candle', 'atelier-image', 'store-events', 'delivery-promise', 'shop-cta'],
+    slots: ['home-hero', 'welcome-text', 'autumn-offer', 'product-linen', 'product-candle', 'atelier-image', 'store-events', 'delivery-promise', 'shop-cta', 'ask-profile', 'nps-survey'],
   },
   {
     slug: 'candles',
@@ -601,7 +601,7 @@ export const DEMO_PAGES: DemoPage[] = [
     slug: 'newsletter',
     title: l('Autumn newsletter', 'Lettre d’automne'),
     channel: 'email',
-    slots: ['home-hero', 'newsletter-intro', 'autumn-offer', 'product-linen', 'shop-cta', 'delivery-promise'],
+    slots: ['home-hero', 'newsletter-intro', 'autumn-offer', 'product-linen', 'shop-cta', 'delivery-promise', 'ask-profile', 'nps-survey'],
     email: {
       list: 'newsletter',
       subject: l('Our autumn edit is here', 'Notre sélection d’automne est arrivée'),

@@ -10,6 +10,7 @@ import { DEMO_BLOCKS, DEMO_LISTS, DEMO_PAGES, DEMO_SEGMENTS, DEMO_STORES, type L
 import { seedDemoExperiments } from './experiments'
 import { DEMO_IMAGES, rasterize } from './images'
 import { DEMO_STANDARDS } from './standards'
+import { DEMO_PROFILING_SEGMENTS, seedProfiling, seedSurveyAnswers } from './profiling'
 
 export const DEMO_DEFAULTS = {
   adminEmail: 'admin@example.com',
@@ -76,7 +77,7 @@ type Ref = number | string
 
 async function createBilingual(
   payload: Payload,
-  collection: 'segments' | 'blocks' | 'pages' | 'consent-purposes',
+  collection: 'segments' | 'blocks' | 'pages' | 'consent-purposes' | 'questions' | 'interest-scores',
   localizedData: Record<string, unknown>,
 ): Promise<Ref> {
   const created = await payload.create({
@@ -148,7 +149,7 @@ export async function seedDemo(payload: Payload, credentials = demoCredentials()
   const purposeId = (slug: string) => purposes.find((purpose) => purpose.slug === slug)?.id
 
   const segments = new Map<string, Ref>()
-  for (const segment of DEMO_SEGMENTS) {
+  for (const segment of [...DEMO_SEGMENTS, ...DEMO_PROFILING_SEGMENTS]) {
     segments.set(segment.slug, await createBilingual(payload, 'segments', segment))
   }
   const audience = (slugs: string[] | undefined) => (slugs ?? []).map((slug) => segments.get(slug)!)
@@ -176,6 +177,9 @@ export async function seedDemo(payload: Payload, credentials = demoCredentials()
     blocks.set(block.key, id)
   }
 
+  const askBlocks = await seedProfiling(payload, (collection, data) => createBilingual(payload, collection, data), purposeId)
+  for (const [key, id] of askBlocks) blocks.set(key, id)
+
   for (const page of DEMO_PAGES) {
     await createBilingual(payload, 'pages', {
       slug: page.slug,
@@ -200,6 +204,10 @@ export async function seedDemo(payload: Payload, credentials = demoCredentials()
 
   const newsletter = await payload.find({ collection: 'pages', where: { slug: { equals: 'newsletter' } }, depth: 0, limit: 1, overrideAccess: true })
   await seedDemoExperiments(payload, { hero: blocks.get('home-hero')!, newsletter: newsletter.docs[0]!.id, campaign: segments.get('welcome-campaign')! })
+  const { docs: surveys } = await payload.find({ collection: 'questions', where: { type: { in: ['nps', 'ces'] } }, depth: 0, pagination: false, overrideAccess: true })
+  const surveyId = (type: string) => surveys.find((question) => question.type === type)!.id
+  const manifestPurposes = purposes.map((purpose) => ({ slug: purpose.slug, kind: purpose.kind, paid: Boolean(purpose.paid), name: {}, description: {} }))
+  await seedSurveyAnswers(payload, { nps: surveyId('nps'), ces: surveyId('ces') }, manifestPurposes)
 
   // Standards come last: what was seeded above was written to meet them.
   for (const standard of DEMO_STANDARDS) await payload.create({ collection: 'standards', data: standard, overrideAccess: true })

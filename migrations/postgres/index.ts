@@ -8,6 +8,7 @@ import * as migration_20261202_055114_sharing_outbox_webhooks from './20261202_0
 import * as migration_20261202_060658_exposure_results_index from './20261202_060658_exposure_results_index';
 import * as migration_20261202_063210_api_key_delivery_scope from './20261202_063210_api_key_delivery_scope';
 import * as migration_20261202_064205_workbench_standards from './20261202_064205_workbench_standards';
+import * as migration_20261202_065522_profiling_questions_scores from './20261202_065522_profiling_questions_scores';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261202_064205_workbench_standards.up,
     down: migration_20261202_064205_workbench_standards.down,
-    name: '20261202_064205_workbench_standards'
+    name: '20261202_064205_workbench_standards',
+  },
+  {
+    up: migration_20261202_065522_profiling_questions_scores.up,
+    down: migration_20261202_065522_profiling_questions_scores.down,
+    name: '20261202_065522_profiling_questions_scores'
   },
 ];

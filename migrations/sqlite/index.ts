@@ -7,6 +7,7 @@ import * as migration_20261202_045813_experiments from './20261202_045813_experi
 import * as migration_20261202_055039_sharing_outbox_webhooks from './20261202_055039_sharing_outbox_webhooks';
 import * as migration_20261202_060645_exposure_results_index from './20261202_060645_exposure_results_index';
 import * as migration_20261202_064246_workbench_standards from './20261202_064246_workbench_standards';
+import * as migration_20261202_065454_profiling_questions_scores from './20261202_065454_profiling_questions_scores';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261202_064246_workbench_standards.up,
     down: migration_20261202_064246_workbench_standards.down,
-    name: '20261202_064246_workbench_standards'
+    name: '20261202_064246_workbench_standards',
+  },
+  {
+    up: migration_20261202_065454_profiling_questions_scores.up,
+    down: migration_20261202_065454_profiling_questions_scores.down,
+    name: '20261202_065454_profiling_questions_scores'
   },
 ];

@@ -53,12 +53,12 @@ for (const database of databasesUnderTest()) {
       const manifest = await liveManifest(payload)
       expect(manifest?.version).toBe(status.activeVersion)
       expect(Object.keys(manifest!.pages).sort()).toEqual(['candles', 'home', 'newsletter', 'store-screen'])
-      expect(manifest!.segments.map((segment) => segment.slug)).toEqual(['loyal-gold', 'paris-evening', 'candle-curious', 'lyon-store', 'weekend', 'first-visit', 'evening', 'morning', 'welcome-campaign'])
+      expect(manifest!.segments.map((segment) => segment.slug)).toEqual(['loyal-gold', 'detractors', 'paris-evening', 'candle-fans', 'candle-curious', 'lyon-store', 'weekend', 'first-visit', 'evening', 'morning', 'welcome-campaign'])
       expect(manifest!.segments.find((segment) => segment.slug === 'paris-evening')?.personal).toBe(false)
 
       const { docs } = await payload.find({ collection: 'delivery-bundles', where: { page: { equals: 'home' } } })
       const bundle = docs.find((doc) => doc.hash === manifest!.pages.home!.bundle)!.bundle as { blocks: Record<string, object> }
-      expect(Object.keys(bundle.blocks)).toHaveLength(9)
+      expect(Object.keys(bundle.blocks)).toHaveLength(11)
       // Editor-only data stays out: block names, statuses, secrets.
       expect(JSON.stringify(bundle)).not.toMatch(/Home hero|Newsletter greeting|_status|keyHash|password/)
     })

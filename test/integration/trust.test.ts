@@ -12,10 +12,12 @@ import { handleRenderRequest } from '../../delivery/render'
 import {
   CONSENT_COOKIE,
   PROFILE_COOKIE,
+  readAnswerToken,
   readConsentCookie,
   readProfileCookie,
   readRecipientToken,
   readVisitToken,
+  signAnswerToken,
   signConsentCookie,
   signProfileCookie,
   signRecipientToken,
@@ -105,6 +107,7 @@ for (const database of databasesUnderTest()) {
       let recipientToken: string
       let profileCookie: string
       let consentCookie: string
+      let answerToken: string
 
       beforeAll(async () => {
         await events([
@@ -115,6 +118,7 @@ for (const database of databasesUnderTest()) {
         recipientToken = await signRecipientToken({ customer, list: 'newsletter' })
         profileCookie = await signProfileCookie({ visitor: 'v-forwarded' })
         consentCookie = await signConsentCookie({ purposes: ['personalization'], at: new Date().toISOString() })
+        answerToken = await signAnswerToken({ customer, questions: ['1'], page: 'newsletter', locale: 'en' })
       })
 
       it('a visit link personalizes the site for its recipient', async () => {
@@ -142,8 +146,8 @@ for (const database of databasesUnderTest()) {
       })
 
       it('each kind is refused wherever another kind is expected', async () => {
-        const kinds = { visit: () => visitToken, recipient: () => recipientToken, profile: () => profileCookie, consent: () => consentCookie }
-        const readers = { visit: readVisitToken, recipient: readRecipientToken, profile: readProfileCookie, consent: readConsentCookie }
+        const kinds = { visit: () => visitToken, recipient: () => recipientToken, profile: () => profileCookie, consent: () => consentCookie, answer: () => answerToken }
+        const readers = { visit: readVisitToken, recipient: readRecipientToken, profile: readProfileCookie, consent: readConsentCookie, answer: readAnswerToken }
         for (const [reader, read] of Object.entries(readers)) {
           for (const [kind, token] of Object.entries(kinds)) {
             const claims = await read(token())
@@ -154,7 +158,7 @@ for (const database of databasesUnderTest()) {
       })
 
       it('no weaker token works at the endpoints that change a person’s lists', async () => {
-        for (const token of [visitToken, profileCookie, consentCookie]) {
+        for (const token of [visitToken, profileCookie, consentCookie, answerToken]) {
           const oneClick = await handleUnsubscribePost(
             payload,
             new Request(`${BASE}/api/unsubscribe?token=${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' }),

@@ -24,8 +24,11 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { StartExperiment as StartExperiment_3cbbeec3bd7b640f5b3aafae86c999c9 } from '../../../collections/personalization/experiments/StartExperiment'
+import { SurveyDashboard as SurveyDashboard_a4432aca72d2b9751a4bc6fb40f842a8 } from '../../../collections/personalization/questions/SurveyDashboard'
+import { CxBoard as CxBoard_3825f66a2ed498fb79d2f0d017e6ca2a } from '../../../collections/personalization/questions/CxBoard'
 import { ExperimentResults as ExperimentResults_e8759ba061ac84df5fea6911a5bc444a } from '../../../collections/personalization/experiments/ExperimentResults'
 import { ApiKeySecretField as ApiKeySecretField_5bde122eaa8511f937954228018f7d93 } from '../../../collections/settings/api-keys/ApiKeySecretField'
+import { ProfileAnswers as ProfileAnswers_a31e1b9d29c1d2121f313ea89abb6f7f } from '../../../collections/customers/profiles/ProfileAnswers'
 import { ProfileInsight as ProfileInsight_df1f15bca1bb692a51d2d89a00921760 } from '../../../collections/customers/profiles/ProfileInsight'
 import { ProfileActions as ProfileActions_520e4c212f4af177852b6535e20078a4 } from '../../../collections/customers/profiles/ProfileActions'
 import { ReplayButton as ReplayButton_8973e5aee37193e873368eb83a9b111c } from '../../../collections/sharing/webhook-deliveries/ReplayButton'
@@ -64,8 +67,11 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/collections/personalization/experiments/StartExperiment#StartExperiment": StartExperiment_3cbbeec3bd7b640f5b3aafae86c999c9,
+  "/collections/personalization/questions/SurveyDashboard#SurveyDashboard": SurveyDashboard_a4432aca72d2b9751a4bc6fb40f842a8,
+  "/collections/personalization/questions/CxBoard#CxBoard": CxBoard_3825f66a2ed498fb79d2f0d017e6ca2a,
   "/collections/personalization/experiments/ExperimentResults#ExperimentResults": ExperimentResults_e8759ba061ac84df5fea6911a5bc444a,
   "/collections/settings/api-keys/ApiKeySecretField#ApiKeySecretField": ApiKeySecretField_5bde122eaa8511f937954228018f7d93,
+  "/collections/customers/profiles/ProfileAnswers#ProfileAnswers": ProfileAnswers_a31e1b9d29c1d2121f313ea89abb6f7f,
   "/collections/customers/profiles/ProfileInsight#ProfileInsight": ProfileInsight_df1f15bca1bb692a51d2d89a00921760,
   "/collections/customers/profiles/ProfileActions#ProfileActions": ProfileActions_520e4c212f4af177852b6535e20078a4,
   "/collections/sharing/webhook-deliveries/ReplayButton#ReplayButton": ReplayButton_8973e5aee37193e873368eb83a9b111c,

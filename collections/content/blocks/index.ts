@@ -68,6 +68,25 @@ export const Blocks: CollectionConfig = {
               ],
             },
             { name: 'content', type: 'group', label: false, fields: blockContentFields(true) },
+            {
+              name: 'ask',
+              type: 'group',
+              label: 'Questions',
+              admin: {
+                condition: (data) => data?.kind === 'ask',
+                description: 'Asks this person the next questions they have not answered; with nothing left to ask, the default content shows.',
+              },
+              fields: [
+                { name: 'max', type: 'number', defaultValue: 1, min: 1, max: 10, admin: { description: 'At most this many questions at once.' } },
+                {
+                  name: 'questions',
+                  type: 'relationship',
+                  relationTo: 'questions',
+                  hasMany: true,
+                  admin: { description: 'Empty: any profiling question (surveys only when listed here).' },
+                },
+              ],
+            },
           ],
         },
         {

@@ -19,7 +19,7 @@ type Insight = {
 const cell: React.CSSProperties = { padding: '4px 8px', borderBottom: '1px solid var(--theme-elevation-100)', textAlign: 'left', verticalAlign: 'top' }
 const when = (iso: string) => new Date(iso).toLocaleString()
 
-function Table({ caption, head, rows }: { caption: string; head: string[]; rows: React.ReactNode[][] }) {
+export function Table({ caption, head, rows }: { caption: string; head: string[]; rows: React.ReactNode[][] }) {
   const { t } = useTesseraTranslation()
   return (
     <table style={{ width: '100%', borderCollapse: 'collapse', marginBottom: 'var(--base)' }}>

@@ -33,6 +33,13 @@ export const Profiles: CollectionConfig = {
     { name: 'consents', type: 'json', admin: { readOnly: true } },
     { name: 'subscriptions', type: 'json', admin: { readOnly: true } },
     { name: 'behaviour', type: 'json', admin: { readOnly: true, description: 'Daily counts per event type and category (90 days).' } },
+    { name: 'asks', type: 'json', admin: { readOnly: true, description: 'Questions answered, declined or skipped: outcome, time, channel.' } },
+    { name: 'scores', type: 'json', admin: { readOnly: true, description: 'Interest scores: value at a time (they decay from there).' } },
+    {
+      name: 'answers',
+      type: 'ui',
+      admin: { components: { Field: '/collections/customers/profiles/ProfileAnswers#ProfileAnswers' } },
+    },
     { name: 'lastSeenAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'eventCount', type: 'number', defaultValue: 0, admin: { readOnly: true } },
     { name: 'experiments', type: 'json', admin: { readOnly: true, description: 'The arm of each experiment phase this person was first served (key:phase → arm).' } },
