@@ -27,7 +27,7 @@ function choices(name: string, id: string, type: 'radio' | 'checkbox', options: 
   return options
     .map((option, index) => {
       const inputId = `${id}-${index}`
-      return `<span class="tessera-choice"><input type="${type}" id="${inputId}" name="${name}" value="${escapeHtml(option.value)}"${required && type === 'radio' && index === 0 ? ' required' : ''}><label for="${inputId}">${escapeHtml(option.label)}</label></span>`
+      return `<span class="tessera-choice"><input type="${type}" id="${inputId}" name="${name}" value="${escapeHtml(option.value)}"${required && type === 'radio' && index === 0 ? ' required=""' : ''}><label for="${inputId}">${escapeHtml(option.label)}</label></span>`
     })
     .join('')
 }
@@ -35,7 +35,7 @@ function choices(name: string, id: string, type: 'radio' | 'checkbox', options: 
 function field(question: AskedQuestion, id: string, locale: Locale): string {
   const labels = LABELS[locale]
   const text = escapeHtml(question.text)
-  const input = (type: string, extra = '') => `<label for="${id}">${text}</label><input id="${id}" name="value" type="${type}" required${extra}>`
+  const input = (type: string, extra = '') => `<label for="${id}">${text}</label><input id="${id}" name="value" type="${type}" required=""${extra}>`
   switch (question.type) {
     case 'text':
       return input('text', ' maxlength="256" autocomplete="on"')
@@ -81,7 +81,7 @@ export function askFormsHtml(questions: readonly AskedQuestion[], slot: number, 
       ]
         .map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value!)}">`)
         .join('')
-      const buttons = `<p class="tessera-ask-actions"><button type="submit" name="action" value="answer">${labels.answer}</button> <button type="submit" name="action" value="skip" formnovalidate>${labels.skip}</button> <button type="submit" name="action" value="decline" formnovalidate>${labels.decline}</button></p>`
+      const buttons = `<p class="tessera-ask-actions"><button type="submit" name="action" value="answer">${labels.answer}</button> <button type="submit" name="action" value="skip" formnovalidate="">${labels.skip}</button> <button type="submit" name="action" value="decline" formnovalidate="">${labels.decline}</button></p>`
       return `<form class="tessera-ask" method="post" action="${escapeHtml(options.action)}" data-tessera-question="${escapeHtml(question.id)}">${hidden}${field(question, id, options.locale)}${buttons}</form>`
     })
     .join('')

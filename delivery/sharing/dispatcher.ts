@@ -15,7 +15,7 @@ import type { Payload, Where } from 'payload'
 import { processWide } from '../http'
 import { type ChangeMessage, ChangeMessageSchema } from './changeTypes'
 import type { Resolver } from './destinationGuard'
-import { enabledEndpoints, endpointWants, type WebhookEndpoint } from './endpoints'
+import { enabledEndpoints, endpointSaw, endpointWants, type WebhookEndpoint } from './endpoints'
 import { publishToStream, streamSettings } from './natsStream'
 import { insertRows } from './outbox'
 import { nextDelay, retryScheduleFromEnv } from './retrySchedule'
@@ -105,7 +105,7 @@ async function pass(payload: Payload, options: DispatcherState['options']): Prom
   await deliverDue(payload, options)
 }
 
-type OutboxDoc = { id: number | string; messageId: string; type: string; occurredAt: string; data: unknown }
+type OutboxDoc = { id: number | string; messageId: string; type: string; occurredAt: string; data: unknown; createdAt?: string }
 
 function messageFromDoc(doc: OutboxDoc): ChangeMessage {
   return ChangeMessageSchema.parse({ id: doc.messageId, type: doc.type, timestamp: new Date(doc.occurredAt).toISOString(), data: doc.data ?? {} })
@@ -158,7 +158,7 @@ async function fanOut(payload: Payload): Promise<void> {
     const docs = await outboxPage(payload, { fannedOut: { equals: false } })
     if (docs.length === 0) return
     const endpoints = await enabledEndpoints(payload, { fresh: true })
-    const wanted = docs.flatMap((doc) => endpoints.filter((endpoint) => endpointWants(endpoint, doc.type)).map((endpoint) => ({ doc, endpoint, key: `${endpoint.id}:${doc.messageId}` })))
+    const wanted = docs.flatMap((doc) => endpoints.filter((endpoint) => endpointWants(endpoint, doc.type) && endpointSaw(endpoint, doc.createdAt)).map((endpoint) => ({ doc, endpoint, key: `${endpoint.id}:${doc.messageId}` })))
     if (wanted.length > 0) {
       const { docs: existing } = await payload.find({ collection: 'webhook-deliveries', where: { key: { in: wanted.map(({ key }) => key) } }, select: { key: true }, pagination: false, depth: 0, overrideAccess: true })
       const known = new Set(existing.map((delivery) => delivery.key))

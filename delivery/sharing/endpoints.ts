@@ -8,7 +8,8 @@ import { processWide, timedMemory } from '../http'
 import { isBehaviour } from './changeTypes'
 import { streamConfigured } from './natsStream'
 
-export type WebhookEndpoint = { id: string; url: string; secret: string; types: string[]; behaviour: boolean }
+/** `createdAt`: an endpoint receives the changes written from its creation on, never older ones still waiting to be fanned out (a seed, a backlog). */
+export type WebhookEndpoint = { id: string; url: string; secret: string; types: string[]; behaviour: boolean; createdAt: string }
 
 const REMEMBER_MS = 5_000
 const memory = processWide('webhookEndpoints', () => timedMemory<Payload, WebhookEndpoint[]>(16, REMEMBER_MS))
@@ -18,7 +19,7 @@ export async function enabledEndpoints(payload: Payload, { fresh = false } = {})
   const known = fresh ? undefined : memory.get(payload)
   if (known) return known
   const { docs } = await payload.find({ collection: 'webhook-endpoints', where: { enabled: { equals: true } }, pagination: false, depth: 0, overrideAccess: true })
-  const endpoints = docs.map((doc) => ({ id: String(doc.id), url: doc.url, secret: doc.secret ?? '', types: (doc.types ?? []) as string[], behaviour: Boolean(doc.behaviour) }))
+  const endpoints = docs.map((doc) => ({ id: String(doc.id), url: doc.url, secret: doc.secret ?? '', types: (doc.types ?? []) as string[], behaviour: Boolean(doc.behaviour), createdAt: String(doc.createdAt) }))
   memory.set(payload, endpoints)
   return endpoints
 }
@@ -29,6 +30,10 @@ export function forgetEndpoints(payload: Payload): void {
 }
 
 export const endpointWants = (endpoint: WebhookEndpoint, type: string) => (isBehaviour(type) ? endpoint.behaviour : endpoint.types.includes(type))
+
+/** Written since the endpoint exists (timestamps compared as instants). */
+export const endpointSaw = (endpoint: WebhookEndpoint, writtenAt: string | undefined) =>
+  !writtenAt || Number.isNaN(Date.parse(endpoint.createdAt)) || Date.parse(writtenAt) >= Date.parse(endpoint.createdAt)
 
 /** Whether behaviour events are wanted by anyone: the stream, or an endpoint that opted in. */
 export async function wantsBehaviour(payload: Payload): Promise<boolean> {

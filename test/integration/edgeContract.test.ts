@@ -50,7 +50,11 @@ type Answer = { status: number; headers: Record<string, string | null>; body: st
 
 async function ask(base: string, call: Call): Promise<Answer> {
   const response = await fetch(`${base}${call.path}`, { method: call.method ?? 'GET', headers: call.headers, body: call.body })
-  const body = Buffer.from(await response.arrayBuffer()).toString('base64')
+  // The one documented difference: the origin's screen documents name its update stream
+  // (server-sent events, README "Real-time sharing"); the edge has none, so its screens poll.
+  const bytes = Buffer.from(await response.arrayBuffer())
+  const text = response.headers.get('content-type')?.startsWith('text/html') === true
+  const body = (text ? Buffer.from(bytes.toString('utf8').replace(' data-updates="/api/updates"', '')) : bytes).toString('base64')
   const headers = Object.fromEntries(CONTRACT_HEADERS.filter((name) => name !== 'status').map((name) => [name, response.headers.get(name)]))
   return { status: response.status, headers, body, edge: response.headers.get('x-tessera-edge') }
 }
