@@ -134,7 +134,7 @@ async function measureResults(quick: boolean): Promise<ExperimentsMeasurement['r
   const started = await startPayload({ name: 'sqlite' })
   const { payload } = started
   try {
-    const exposures = quick ? 2_000 : 1_000_000
+    const exposures = quick ? 20_000 : 1_000_000
     const events = Math.round(exposures * 0.06)
     const client = (payload.db as unknown as { client: { execute: (q: string | { sql: string; args: unknown[] }) => Promise<unknown> } }).client
     await client.execute('BEGIN')
