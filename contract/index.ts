@@ -9,6 +9,7 @@
 export { readBoundedText, readFormBody, readJsonBody } from './body'
 export { CONTEXT_HEADERS, headersFeeding } from './contextHeaders'
 export { CONSENT_COOKIE, PROFILE_COOKIE, readCookie } from './cookies'
+export { decisionStableUntil } from './freshness'
 export { decisionContextOf, onlyOnTheSite, resolveDecision, type DecisionCore } from './decision'
 export { ErrorBodySchema, errorResponse, invalidInput, zodIssues, type ErrorIssue } from './errors'
 export { CHANNEL_FORMATS, channelFormatProblem, jsonOf, RENDER_FORMATS, renderFormatOf, screenHtmlResponse, webResponse, type RenderFormat } from './renderPage'

@@ -11,7 +11,7 @@ import { renderWebFragment } from '../channels/web/html'
 import type { Channel } from '../engine'
 import type { DecisionCore } from './decision'
 import { errorResponse } from './errors'
-import { type BodyMemory, decisionEtag, renderedBody, respond } from './respond'
+import { type BodyMemory, decisionEtag, decisionShape, renderedBody, respond } from './respond'
 import { screenContentSecurityPolicy, screenDocument, screenParams, screenRepresentation } from './screen'
 import { publicOriginOf, type RenderSettings } from './settings'
 
@@ -54,7 +54,8 @@ export function jsonOf(decision: DecisionCore, base: string) {
 export function webResponse(request: Request, decision: DecisionCore, format: 'json' | 'html', settings: RenderSettings, bodies: BodyMemory): Response {
   const base = publicOriginOf(request, settings)
   // The same decision renders to the same bytes: render it once, then serve it from memory.
-  const key = `${format}|${decisionEtag(decision, format)}|${base}`
+  // (Keyed by what shapes the bytes, as the ETag is, without hashing it a second time.)
+  const key = `${format}|${decision.manifest.version}|${decisionShape(decision)}|${base}`
   if (format === 'html') {
     const html = renderedBody(bodies, key, decision.request.debug, () =>
       renderWebFragment(personalizePage(decision.resolved, decision.tokens), { mediaBase: base, defaultLocale: decision.manifest.defaultLocale }),

@@ -17,18 +17,23 @@
 import { LRUCache } from 'lru-cache'
 
 import {
+  CONSENT_COOKIE,
   channelFormatProblem,
+  decisionStableUntil,
   errorResponse,
   onlyOnTheSite,
+  readCookie,
   readRenderContext,
   renderFormatOf,
+  cachePolicy,
   resolveDecision,
   screenHtmlResponse,
   visitorTokensVerifiedBy,
   webResponse,
 } from '../contract'
 import { EventQueue, type EdgeEvent } from './eventQueue'
-import { SnapshotSource } from './snapshotSource'
+import { type HeaderReader, type RememberedAnswer, ResponseMemory } from './responseMemory'
+import { type LiveSnapshot, SnapshotSource } from './snapshotSource'
 
 export type EdgeOptions = {
   /** The origin's base URL. */
@@ -47,6 +52,13 @@ const RENDER_PATH = /^\/api\/render\/([^/]+)$/
 
 export type EdgeRenderer = {
   fetch: (request: Request, waitUntil?: WaitUntil) => Promise<Response>
+  /**
+   * The answer to a GET or HEAD that the edge decided before and a shared
+   * cache could have stored, without building a Request (what `fetch` answers
+   * such a request with, too): an adapter whose platform makes Requests
+   * costly (Node) asks this first. `url` is the request's full URL.
+   */
+  recall: (method: string, url: string, header: HeaderReader, waitUntil?: WaitUntil) => RememberedAnswer | undefined
   /** Records an event for the origin's events API (sent in batches after responses). */
   record: (event: EdgeEvent) => void
   source: SnapshotSource
@@ -59,6 +71,7 @@ export function createEdgeRenderer(options: EdgeOptions): EdgeRenderer {
   const events = new EventQueue({ origin, eventsKey: options.apiKey })
   /** Bound: 1,000 rendered bodies, least recently used dropped first (as on the origin). */
   const bodies = new LRUCache<string, Uint8Array>({ max: 1000 })
+  const answers = new ResponseMemory()
   const sessionCookie = `${options.sessionCookie ?? 'payload-token'}=`
   let tokens: ReturnType<typeof visitorTokensVerifiedBy> | undefined
 
@@ -96,6 +109,7 @@ export function createEdgeRenderer(options: EdgeOptions): EdgeRenderer {
 
     const live = await source.current()
     if (!live) return forward(request)
+    const decidedAt = Date.now()
     tokens ??= visitorTokensVerifiedBy(() => source.keys())
     const original = request.method === 'POST' ? request.clone() : request
     const read = await readRenderContext(request, { kind: 'public' as const }, { geoHeaders: live.settings.geoHeaders, tokens })
@@ -116,14 +130,54 @@ export function createEdgeRenderer(options: EdgeOptions): EdgeRenderer {
     const problem = channelFormatProblem(decision.channel, format)
     if (problem) return marked(problem, 'decided')
     if (decision.channel === 'screen' && format === 'html') return marked(await screenHtmlResponse(request, decision, settings), 'decided')
-    return marked(webResponse(request, decision, format as 'json' | 'html', settings, bodies), 'decided')
+    const response = marked(webResponse(request, decision, format as 'json' | 'html', settings, bodies), 'decided')
+    return rememberIfShared(request, live, decision, response, decidedAt)
   }
+
+  /**
+   * Keeps a 200 answer to a GET that a shared cache may store (public, no
+   * trace) for the next identical request, as long as it stays exact. Not
+   * when the visitor brought a consent cookie: its verdict can expire while
+   * the cookie's bytes stay the same.
+   */
+  async function rememberIfShared(request: Request, live: LiveSnapshot, decision: ReturnType<typeof resolveDecision>, response: Response, decidedAt: number): Promise<Response> {
+    const { settings, manifest } = live
+    if (request.method !== 'GET' || response.status !== 200 || decision.request.debug || settings.publicMaxAge <= 0) return response
+    if (!cachePolicy(decision, settings).shared || readCookie(request.headers, CONSENT_COOKIE) || new URL(request.url).searchParams.has('tessera')) return response
+    const body = new Uint8Array(await response.arrayBuffer())
+    const headers: Record<string, string> = {}
+    response.headers.forEach((value, name) => {
+      headers[name] = value
+    })
+    const until = Math.min(decisionStableUntil(manifest, decision.bundle, decidedAt), decidedAt + settings.publicMaxAge * 1000)
+    answers.remember(live, request.url, (name) => request.headers.get(name), headers, body, until)
+    return new Response(body, { status: 200, headers })
+  }
+
+  function recall(method: string, url: string, header: HeaderReader, waitUntil: WaitUntil): RememberedAnswer | undefined {
+    const live = source.peek()
+    const answer = live ? answers.recall(live, method, url, header, Date.now()) : undefined
+    if (answer) after(waitUntil)
+    return answer
+  }
+
+  /** After the response: the manifest's revalidation, if one started, and the events batch. */
+  function after(waitUntil: WaitUntil) {
+    const revalidating = source.pending()
+    if (revalidating) waitUntil(revalidating)
+    if (events.size > 0) waitUntil(events.flush())
+  }
+
+  const quietly: WaitUntil = (work) => void work.catch(() => {})
 
   return {
     source,
     events,
     record: (event) => events.add(event),
-    async fetch(request, waitUntil = (work) => void work.catch(() => {})) {
+    recall: (method, url, header, waitUntil = quietly) => recall(method, url, header, waitUntil),
+    async fetch(request, waitUntil = quietly) {
+      const remembered = recall(request.method, request.url, (name) => request.headers.get(name), waitUntil)
+      if (remembered) return new Response(remembered.body as BodyInit | null, { status: remembered.status, headers: remembered.headers })
       const match = RENDER_PATH.exec(new URL(request.url).pathname)
       let response: Response
       if (match && ['GET', 'HEAD', 'POST'].includes(request.method)) {
@@ -137,10 +191,7 @@ export function createEdgeRenderer(options: EdgeOptions): EdgeRenderer {
       } else {
         response = await forward(request)
       }
-      // After the response: the manifest's revalidation, if one started, and the events batch.
-      const revalidating = source.pending()
-      if (revalidating) waitUntil(revalidating)
-      if (events.size > 0) waitUntil(events.flush())
+      after(waitUntil)
       return response
     },
   }

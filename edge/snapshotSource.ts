@@ -71,6 +71,12 @@ export class SnapshotSource {
     return this.live
   }
 
+  /** The version being served, without waiting (undefined before the first one); starts a revalidation when one is due. */
+  peek(): LiveSnapshot | undefined {
+    if (this.live && Date.now() - this.checkedAt >= this.revalidateMs) void this.revalidate()
+    return this.live
+  }
+
   /** The public keys of the version being served (empty before the first one: nothing verifies). */
   keys(): PublicKeySet {
     return this.live?.keys ?? { keys: [] }

@@ -8,9 +8,8 @@
  * secret), so a restart keeps its visitors' cookies valid. Only the public
  * half is ever published (the delivery manifest carries it to edges).
  */
-import { createHash, createPrivateKey } from 'node:crypto'
+import { createHash, createPrivateKey, type KeyObject } from 'node:crypto'
 
-import { importJWK, type JWK, type KeyLike } from 'jose'
 import { z } from 'zod'
 
 import { PublicKeySetSchema, TOKEN_ALGORITHM, type PublicKeySet } from '../../contract'
@@ -27,7 +26,7 @@ const SigningKeySchema = z.object({
 export const SigningKeySetSchema = z.object({ keys: z.array(SigningKeySchema).min(1) }).refine((set) => Boolean(set.keys[0]!.d), 'The first key signs: it needs its private part (d)')
 type SigningKey = z.infer<typeof SigningKeySchema>
 
-type KeyRing = { signing: SigningKey; signer: Promise<KeyLike | Uint8Array>; public: PublicKeySet }
+type KeyRing = { signing: SigningKey; signer: KeyObject; public: PublicKeySet }
 
 /** PKCS #8 prefix of an Ed25519 private key (RFC 8410): the 32-byte seed follows. */
 const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex')
@@ -68,7 +67,7 @@ function keyRing(): KeyRing {
   const signing = read.keys[0]!
   const built: KeyRing = {
     signing,
-    signer: importJWK({ ...signing, alg: TOKEN_ALGORITHM } as JWK, TOKEN_ALGORITHM),
+    signer: createPrivateKey({ key: { kty: signing.kty, crv: signing.crv, x: signing.x, d: signing.d! }, format: 'jwk' }),
     public: PublicKeySetSchema.parse({ keys: read.keys.map(({ kty, crv, x, kid }) => ({ kty, crv, x, kid, alg: TOKEN_ALGORITHM, use: 'sig' })) }),
   }
   ring = { source, ring: built }
@@ -76,7 +75,7 @@ function keyRing(): KeyRing {
 }
 
 /** The key that signs now and its id. */
-export const currentSigningKey = async () => ({ kid: keyRing().signing.kid, key: await keyRing().signer })
+export const currentSigningKey = () => ({ kid: keyRing().signing.kid, key: keyRing().signer })
 
 /** The public halves of every key that verifies: what an edge needs, and all it gets. */
 export const publicKeySet = (): PublicKeySet => keyRing().public

@@ -30,14 +30,23 @@ async function send(response: Response, outgoing: ServerResponse): Promise<void>
     if (name === 'set-cookie') headers[name] = response.headers.getSetCookie()
     else headers[name] = value
   })
+  if (!response.body) {
+    outgoing.writeHead(response.status, headers)
+    return void outgoing.end()
+  }
+  const body = Buffer.from(await response.arrayBuffer())
+  headers['content-length'] ??= String(body.byteLength)
   outgoing.writeHead(response.status, headers)
-  if (!response.body) return void outgoing.end()
-  outgoing.end(Buffer.from(await response.arrayBuffer()))
+  outgoing.end(body)
 }
 
+/** Answers without a Request when the handler has the answer at hand (`recall`), else undefined. */
+type Shortcut = (incoming: IncomingMessage, outgoing: ServerResponse) => boolean
+
 /** An HTTP server answering with a fetch handler; `base` is the URL it is reached at (for request URLs). */
-export function fetchServer(handle: (request: Request) => Promise<Response>, base: string) {
+export function fetchServer(handle: (request: Request) => Promise<Response>, base: string, shortcut?: Shortcut) {
   return createServer((incoming, outgoing) => {
+    if (shortcut?.(incoming, outgoing)) return
     handle(requestOf(incoming, base)).then(
       (response) => send(response, outgoing),
       (error: unknown) => {
@@ -49,8 +58,26 @@ export function fetchServer(handle: (request: Request) => Promise<Response>, bas
   })
 }
 
-/** An HTTP server answering with the edge renderer. */
-export const edgeServer = (renderer: EdgeRenderer, base: string) => fetchServer((request) => renderer.fetch(request), base)
+/**
+ * An HTTP server answering with the edge renderer. A GET the edge answered
+ * before from memory (a response a shared cache could store) is answered
+ * straight from the incoming message: building Node's Request and Response
+ * objects costs several times what the answer does.
+ */
+export function edgeServer(renderer: EdgeRenderer, base: string) {
+  const origin = base.replace(/\/$/, '')
+  const shortcut: Shortcut = (incoming, outgoing) => {
+    const target = incoming.url ?? ''
+    if (!target.startsWith('/') || (incoming.method !== 'GET' && incoming.method !== 'HEAD')) return false
+    const { headers } = incoming
+    const answer = renderer.recall(incoming.method, `${origin}${target}`, (name) => headers[name] as string | undefined)
+    if (!answer) return false
+    outgoing.writeHead(answer.status, answer.headers)
+    outgoing.end(answer.body ?? undefined)
+    return true
+  }
+  return fetchServer((request) => renderer.fetch(request), base, shortcut)
+}
 
 const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href
 if (isMain) {

@@ -216,6 +216,15 @@ describe('the edge renderer', () => {
           const [fromOrigin, fromEdge] = await Promise.all([ask(ORIGIN, call), ask(edge, call)])
           expect({ call: call.name, status: fromEdge.status, headers: fromEdge.headers, body: fromEdge.body }).toEqual({ call: call.name, status: fromOrigin.status, headers: fromOrigin.headers, body: fromOrigin.body })
           expect({ call: call.name, edge: fromEdge.edge }).toEqual({ call: call.name, edge: call.at === 'edge' ? 'decided' : 'forwarded' })
+          // Asked again: what a shared cache may store now comes from the edge's memory, and must be the same bytes.
+          const again = await ask(edge, call)
+          expect({ call: `${call.name}, again`, status: again.status, headers: again.headers, body: again.body, edge: again.edge }).toEqual({
+            call: `${call.name}, again`,
+            status: fromOrigin.status,
+            headers: fromOrigin.headers,
+            body: fromOrigin.body,
+            edge: fromEdge.edge,
+          })
         }
       })
 
