@@ -22,6 +22,7 @@ export async function absorbProfile(payload: Payload, target: Profile, source: P
   await payload.db.updateMany({ collection: 'profile-events', where: { profile: { equals: ref(source.id) } }, data: { profile: ref(target.id), applied: false }, req, returning: false })
   // Their experiment exposures are one person's too (two arms of one phase then show as a multiple exposure).
   await payload.db.updateMany({ collection: 'experiment-exposures', where: { profile: { equals: ref(source.id) } }, data: { profile: ref(target.id) }, req, returning: false })
+  await foldExposureRows(payload, target, req)
   // The source lets go of its customer id and email first: each belongs to one profile.
   await payload.update({ collection: 'profiles', id: source.id, data: { mergedInto: ref(target.id) as never, keys: [], customerId: null, email: null }, overrideAccess: true, req })
   target.keys = [...new Set([...target.keys, ...source.keys])]
@@ -33,4 +34,34 @@ export async function absorbProfile(payload: Payload, target: Profile, source: P
   // A profile is merged once: its id makes the message's.
   await emitChange(payload, 'profiles.merged', { into: personOf(target), merged: personOf(source) }, { req, unique: [source.id], key: target.id })
   return target
+}
+
+type ExposureRow = { id: number | string; experiment: string; phase: number; arm: string; count: number; lastAt?: string | null; multiple?: boolean | null }
+
+/**
+ * One row per person and phase after a merge: the first one (its arm, time
+ * and channel) keeps the others' counts; a person the two profiles saw in two
+ * arms is marked a multiple exposure (left out of the units, counted apart),
+ * as the recorder marks one served two arms.
+ */
+async function foldExposureRows(payload: Payload, target: Profile, req: PayloadRequest): Promise<void> {
+  const { docs } = await payload.find({ collection: 'experiment-exposures', where: { profile: { equals: ref(target.id) } }, sort: 'firstAt', depth: 0, pagination: false, overrideAccess: true, req })
+  const groups = new Map<string, ExposureRow[]>()
+  for (const row of docs as unknown as ExposureRow[]) {
+    const key = `${row.experiment}|${row.phase}`
+    groups.set(key, [...(groups.get(key) ?? []), row])
+  }
+  for (const [first, ...others] of groups.values()) {
+    if (!first || others.length === 0) continue
+    const lastAt = [first, ...others].map((row) => row.lastAt ?? '').sort().at(-1)
+    const multiple = [first, ...others].some((row) => row.multiple || row.arm !== first.arm)
+    await payload.db.updateOne({
+      collection: 'experiment-exposures',
+      id: first.id,
+      data: { count: [first, ...others].reduce((sum, row) => sum + (row.count ?? 0), 0), ...(lastAt ? { lastAt } : {}), multiple },
+      req,
+      returning: false,
+    })
+    await payload.db.deleteMany({ collection: 'experiment-exposures', where: { id: { in: others.map((row) => row.id) } }, req })
+  }
 }

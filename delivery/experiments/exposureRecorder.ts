@@ -184,6 +184,7 @@ async function writeBatch(payload: Payload, batch: PendingExposure[]): Promise<n
       if (known.arm !== exposure.arm) known.multiple = true
     } else rows.set(dedupeKey, { ...exposure, unit, dedupeKey, multiple: false, ...(profile ? { resolvedProfile: profile } : {}) })
   }
+  await addToStoredRows(payload, rows)
 
   // Each person's first arms go on their profile; a profile holding another arm for a phase is a multiple exposure.
   const armsByProfile = new Map<string, Record<string, string>>()
@@ -200,6 +201,47 @@ async function writeBatch(payload: Payload, batch: PendingExposure[]): Promise<n
 
   if (!(await upsertExposureRows(payload, [...rows.values()]))) await writeRowsOneByOne(payload, rows)
   return rows.size
+}
+
+/**
+ * One row per person and phase: a person whose profile already holds a row of
+ * the phase under another unit (a visitor who has identified since, now hashed
+ * on their customer id but kept on their first arm) adds to that row, so they
+ * count as one unit, not one per id they were known by.
+ */
+async function addToStoredRows(payload: Payload, rows: Map<string, ResolvedExposure>): Promise<void> {
+  const profiles = [...new Set([...rows.values()].flatMap((row) => (row.resolvedProfile ? [row.resolvedProfile] : [])))]
+  if (profiles.length === 0) return
+  const stored = new Map<string, { dedupeKey: string; unit: string }>()
+  for (let start = 0; start < profiles.length; start += 250) {
+    const { docs } = await payload.find({
+      collection: 'experiment-exposures',
+      where: { profile: { in: profiles.slice(start, start + 250).map((id) => (/^\d+$/.test(id) ? Number(id) : id)) } },
+      select: { dedupeKey: true, experiment: true, phase: true, profile: true, unit: true, firstAt: true },
+      sort: 'firstAt',
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+    })
+    for (const doc of docs as unknown as { dedupeKey: string; experiment: string; phase: number; profile: string | number | { id: string | number }; unit: string }[]) {
+      const profile = typeof doc.profile === 'object' ? doc.profile.id : doc.profile
+      const key = `${String(profile)}|${doc.experiment}|${doc.phase}`
+      if (!stored.has(key)) stored.set(key, { dedupeKey: doc.dedupeKey, unit: doc.unit })
+    }
+  }
+  for (const [dedupeKey, row] of [...rows]) {
+    const existing = row.resolvedProfile ? stored.get(`${row.resolvedProfile}|${row.experiment}|${row.phase}`) : undefined
+    if (!existing || existing.dedupeKey === dedupeKey) continue
+    rows.delete(dedupeKey)
+    const known = rows.get(existing.dedupeKey)
+    if (!known) {
+      rows.set(existing.dedupeKey, { ...row, dedupeKey: existing.dedupeKey, unit: existing.unit })
+      continue
+    }
+    known.count += row.count
+    if (row.lastAt > known.lastAt) known.lastAt = row.lastAt
+    if (known.arm !== row.arm || row.multiple) known.multiple = true
+  }
 }
 
 /** Without SQL (MongoDB): find, then create or add to each row through Payload. */

@@ -238,6 +238,38 @@ for (const database of databasesUnderTest()) {
         expect(servedVariant(later, offer.id)).toBe('default')
         const slot = later.json.trace!.slots.find((candidate) => candidate.block === String(offer.id))!
         expect(slot.experiment!.why).toMatch(/kept on the profile/)
+        // Still one unit: the customer-hashed exposure adds to the visitor's row instead of making a second one.
+        const rows = await exposuresOf(OFFER_KEY)
+        const visitorRow = rows.find((row) => row.unit.startsWith('profile:') && row.arm === 'default' && row.count === 2)
+        expect(rows.filter((row) => row.unit === `customer:${customer}`)).toHaveLength(0)
+        expect(visitorRow).toMatchObject({ count: 2, multiple: false })
+      })
+
+      it('folds a visitor’s exposure into the customer’s when their profiles merge, as one person seen in two arms', async () => {
+        let visitor = ''
+        let customer = ''
+        for (let i = 0; !visitor; i++) if (halfOf(OFFER_KEY, `v-merge-${i}`) === 0) visitor = `v-merge-${i}`
+        for (let i = 0; !customer; i++) if (halfOf(OFFER_KEY, `crm-merge-${i}`) === 1) customer = `crm-merge-${i}`
+        const post = async (events: unknown[]) =>
+          (
+            await handleEventsRequest(
+              payload,
+              new Request(`${BASE}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }, body: JSON.stringify({ events }) }),
+            )
+          ).status
+        // The customer is known first (a profile of their own), served the other arm.
+        expect(await post([{ idempotencyKey: newIdempotencyKey(), type: 'consent_change', customer, consents: { analytics: true } }])).toBe(200)
+        expect(servedVariant(await render(`/api/render/home?customer=${customer}&consent=analytics`), offer.id)).toBe(offer.variants['Gold members'])
+        expect(servedVariant(await render('/api/render/home', { key: null, cookie: await siteCookies(visitor, ['necessary', 'analytics']) }), offer.id)).toBe('default')
+        const before = (await exposuresOf(OFFER_KEY)).filter((row) => row.unit === `customer:${customer}` || row.arm === 'default')
+        expect(before.filter((row) => row.unit === `customer:${customer}`)).toHaveLength(1)
+        // The visitor logs in as that customer: the two profiles become one.
+        expect(await post([{ idempotencyKey: newIdempotencyKey(), type: 'trait_update', visitor, customer, traits: { tier: 'gold' } }])).toBe(200)
+        const { docs } = await payload.find({ collection: 'profiles', where: { customerId: { equals: customer } }, depth: 0, overrideAccess: true })
+        const person = docs[0] as unknown as { id: Id }
+        const { docs: theirs } = await payload.find({ collection: 'experiment-exposures', where: { experiment: { equals: OFFER_KEY }, profile: { equals: person.id } }, depth: 0, pagination: false, overrideAccess: true })
+        expect(theirs).toHaveLength(1)
+        expect(theirs[0]).toMatchObject({ count: 2, multiple: true })
       })
 
       it('starts a new phase on a weight change and moves nobody within the old one', async () => {
