@@ -115,6 +115,20 @@ for (const database of databasesUnderTest()) {
         await update(experiment.id, { status: 'stopped' })
       })
 
+      it('tells other systems when an experiment starts, stops and ships, once each (the sharing outbox)', async () => {
+        const welcome = await blockVariants('Welcome text')
+        const experiment = await createExperiment('lifecycle-shared', { block: welcome.id, arms: [{ variant: 'default', weight: 50 }, { variant: Object.values(welcome.variants)[0], weight: 50 }] })
+        await update(experiment.id, { status: 'paused' })
+        await update(experiment.id, { status: 'running' })
+        await update(experiment.id, { status: 'shipped', shippedArm: 'default' })
+        await update(experiment.id, { status: 'stopped' })
+        const { docs } = await payload.find({ collection: 'outbox-messages', where: { orderKey: { equals: 'experiment:lifecycle-shared' } }, sort: 'occurredAt', pagination: false, overrideAccess: true })
+        const messages = docs as unknown as { type: string; data: { key: string; status: string; shippedArm?: string; phase: number } }[]
+        expect(messages.map((message) => message.type)).toEqual(['experiment.started', 'experiment.shipped', 'experiment.stopped'])
+        expect(messages.map((message) => message.data.key)).toEqual(['lifecycle-shared', 'lifecycle-shared', 'lifecycle-shared'])
+        expect(messages[1]!.data).toMatchObject({ status: 'shipped', shippedArm: 'default', phase: 1 })
+      })
+
       it('refuses a second live experiment on the same block, naming both', async () => {
         const first = await createExperiment('scope-first', { name: 'Hero first' })
         expect(await refusal(createExperiment('scope-second', { name: 'Hero second' }))).toMatch(/“Hero second” \(scope-second\).*“Hero first” \(scope-first\)/)

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { deliveryHooks } from '../../../delivery/snapshot'
 import { CHANNELS, EXPERIMENT_UNITS, SLUG } from '../../../engine'
 import { contentAccess } from '../../access'
-import { EXPERIMENT_LIFECYCLE, experimentLifecycle } from './lifecycle'
+import { EXPERIMENT_LIFECYCLE, experimentChanges, experimentLifecycle } from './lifecycle'
 import { metricFields } from './metricFields'
 
 /**
@@ -22,7 +22,7 @@ export const Experiments: CollectionConfig = {
     description: 'Test variants against each other on every channel; results come from exposures and events.',
   },
   access: contentAccess,
-  hooks: { ...deliveryHooks, beforeChange: [experimentLifecycle] },
+  hooks: { ...deliveryHooks, beforeChange: [experimentLifecycle], afterChange: [...deliveryHooks.afterChange, experimentChanges] },
   fields: [
     {
       type: 'row',

@@ -4,7 +4,9 @@
  * experiment per scope (refused naming both), a new phase when arms, weights
  * or coverage change while it runs, and a history of who changed what, when.
  */
-import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
+import { type CollectionAfterChangeHook, type CollectionBeforeChangeHook, ValidationError } from 'payload'
+
+import { emitChange } from '../../../delivery/sharing'
 
 /** draft → running ⇄ paused → stopped or shipped (ship and stop are reversible: run again, or unship). */
 export const EXPERIMENT_LIFECYCLE = ['draft', 'running', 'paused', 'stopped', 'shipped'] as const
@@ -120,4 +122,22 @@ export const experimentLifecycle: CollectionBeforeChangeHook = async ({ data, or
   const by = req.user ? String((req.user as { email?: string }).email ?? req.user.id) : 'system'
   const history = [...(doc.history ?? []), { at, by, change: describeChange(before, { ...doc, status, phase }, newPhase) }]
   return { ...data, status, phase, phases, history }
+}
+
+/** What other systems hear of an experiment (webhooks, the NATS stream): starting, stopping and shipping, in the save's unit of work. */
+export const experimentChanges: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation }) => {
+  const after = doc as ExperimentDraft
+  const before = operation === 'update' ? (previousDoc as ExperimentDraft | undefined) : undefined
+  const status = after.status ?? 'draft'
+  if (before?.status === status) return doc
+  const type = status === 'running' && before?.status !== 'paused' ? 'experiment.started' : status === 'stopped' ? 'experiment.stopped' : status === 'shipped' ? 'experiment.shipped' : undefined
+  if (!type) return doc
+  const at = after.history?.at(-1)?.at ?? new Date().toISOString()
+  await emitChange(
+    req.payload,
+    type,
+    { key: after.key, name: after.name, phase: after.phase ?? 1, status, ...(status === 'shipped' ? { shippedArm: after.shippedArm } : {}), at },
+    { req, unique: [String(after.key), status, at], key: `experiment:${after.key}` },
+  )
+  return doc
 }
