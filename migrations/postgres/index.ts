@@ -10,6 +10,7 @@ import * as migration_20261202_063210_api_key_delivery_scope from './20261202_06
 import * as migration_20261202_064205_workbench_standards from './20261202_064205_workbench_standards';
 import * as migration_20261202_065522_profiling_questions_scores from './20261202_065522_profiling_questions_scores';
 import * as migration_20261202_110000_profiles_texts_parent_index from './20261202_110000_profiles_texts_parent_index';
+import * as migration_20261202_163130_exposure_covering_indexes from './20261202_163130_exposure_covering_indexes';
 
 export const migrations = [
   {
@@ -65,11 +66,16 @@ export const migrations = [
   {
     up: migration_20261202_065522_profiling_questions_scores.up,
     down: migration_20261202_065522_profiling_questions_scores.down,
-    name: '20261202_065522_profiling_questions_scores'
+    name: '20261202_065522_profiling_questions_scores',
   },
   {
     up: migration_20261202_110000_profiles_texts_parent_index.up,
     down: migration_20261202_110000_profiles_texts_parent_index.down,
     name: '20261202_110000_profiles_texts_parent_index',
+  },
+  {
+    up: migration_20261202_163130_exposure_covering_indexes.up,
+    down: migration_20261202_163130_exposure_covering_indexes.down,
+    name: '20261202_163130_exposure_covering_indexes'
   },
 ];

@@ -9,6 +9,7 @@ import * as migration_20261202_060645_exposure_results_index from './20261202_06
 import * as migration_20261202_064246_workbench_standards from './20261202_064246_workbench_standards';
 import * as migration_20261202_065454_profiling_questions_scores from './20261202_065454_profiling_questions_scores';
 import * as migration_20261202_110000_profiles_texts_parent_index from './20261202_110000_profiles_texts_parent_index';
+import * as migration_20261202_163117_exposure_covering_indexes from './20261202_163117_exposure_covering_indexes';
 
 export const migrations = [
   {
@@ -59,11 +60,16 @@ export const migrations = [
   {
     up: migration_20261202_065454_profiling_questions_scores.up,
     down: migration_20261202_065454_profiling_questions_scores.down,
-    name: '20261202_065454_profiling_questions_scores'
+    name: '20261202_065454_profiling_questions_scores',
   },
   {
     up: migration_20261202_110000_profiles_texts_parent_index.up,
     down: migration_20261202_110000_profiles_texts_parent_index.down,
     name: '20261202_110000_profiles_texts_parent_index',
+  },
+  {
+    up: migration_20261202_163117_exposure_covering_indexes.up,
+    down: migration_20261202_163117_exposure_covering_indexes.down,
+    name: '20261202_163117_exposure_covering_indexes'
   },
 ];

@@ -15,6 +15,8 @@ export const Events: CollectionConfig = {
     description: 'Accepted events, each stored once (by idempotency key). A profile’s aggregates can be rebuilt from them.',
   },
   access: { read: isStaff, create: () => false, update: () => false, delete: () => false },
+  // Experiment metrics read the events of one type and name per profile, in time, from this index alone.
+  indexes: [{ fields: ['type', 'name', 'profile', 'occurredAt'] }],
   fields: [
     { name: 'idempotencyKey', type: 'text', required: true, unique: true, index: true },
     { name: 'type', type: 'select', required: true, options: EVENT_TYPES.map((value) => ({ label: value.replace('_', ' '), value })), index: true },
