@@ -620,7 +620,7 @@ export interface components {
                     /** @enum {string} */
                     role: "primary" | "secondary" | "guardrail";
                     /** @enum {string} */
-                    kind: "binomial" | "count" | "mean";
+                    kind: "binomial" | "count" | "mean" | "nps" | "ces" | "csat";
                     /** @enum {string} */
                     eventType: "page_view" | "click" | "conversion" | "form_answer" | "consent_change" | "trait_update" | "custom";
                     eventName?: string;
@@ -2093,15 +2093,6 @@ export interface operations {
             };
             /** @description Something unforeseen broke; the error is logged, nothing internal is shown. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description results_unsupported: the database adapter (MongoDB) has no SQL aggregation */
-            501: {
                 headers: {
                     [name: string]: unknown;
                 };

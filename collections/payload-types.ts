@@ -823,12 +823,13 @@ export interface Experiment {
      * How results name it, e.g. “Purchases”.
      */
     label: string;
-    kind: 'binomial' | 'count' | 'mean';
+    kind: 'binomial' | 'count' | 'mean' | 'nps' | 'ces' | 'csat';
     /**
      * Counted within this many days of the first exposure.
      */
     windowDays: number;
-    eventType: 'page_view' | 'click' | 'conversion' | 'form_answer' | 'consent_change' | 'trait_update' | 'custom';
+    eventType?:
+      ('page_view' | 'click' | 'conversion' | 'form_answer' | 'consent_change' | 'trait_update' | 'custom') | null;
     /**
      * Optional: only events of this name (e.g. purchase).
      */
@@ -842,12 +843,13 @@ export interface Experiment {
          * How results name it, e.g. “Purchases”.
          */
         label: string;
-        kind: 'binomial' | 'count' | 'mean';
+        kind: 'binomial' | 'count' | 'mean' | 'nps' | 'ces' | 'csat';
         /**
          * Counted within this many days of the first exposure.
          */
         windowDays: number;
-        eventType: 'page_view' | 'click' | 'conversion' | 'form_answer' | 'consent_change' | 'trait_update' | 'custom';
+        eventType?:
+          ('page_view' | 'click' | 'conversion' | 'form_answer' | 'consent_change' | 'trait_update' | 'custom') | null;
         /**
          * Optional: only events of this name (e.g. purchase).
          */
@@ -865,12 +867,13 @@ export interface Experiment {
          * How results name it, e.g. “Purchases”.
          */
         label: string;
-        kind: 'binomial' | 'count' | 'mean';
+        kind: 'binomial' | 'count' | 'mean' | 'nps' | 'ces' | 'csat';
         /**
          * Counted within this many days of the first exposure.
          */
         windowDays: number;
-        eventType: 'page_view' | 'click' | 'conversion' | 'form_answer' | 'consent_change' | 'trait_update' | 'custom';
+        eventType?:
+          ('page_view' | 'click' | 'conversion' | 'form_answer' | 'consent_change' | 'trait_update' | 'custom') | null;
         /**
          * Optional: only events of this name (e.g. purchase).
          */

@@ -244,7 +244,6 @@ export function openApiDocument() {
             '200': { description: 'The results of the phase', content: json(ExperimentResultsSchema) },
             '400': error('invalid_query'),
             '404': error('experiment_not_found'),
-            '501': error('results_unsupported: the database adapter (MongoDB) has no SQL aggregation'),
             ...keyErrors,
             ...commonErrors,
           },

@@ -49,7 +49,7 @@ export {
   type CovariateSums,
   type MeanSummary,
 } from './sufficientStatistics'
-export { METRIC_KINDS, METRIC_ROLES, MetricDefinitionSchema, metricsOf, type MetricDefinition, type MetricKind, type MetricRole } from './metrics'
+export { METRIC_KINDS, METRIC_ROLES, SURVEY_METRIC_KINDS, MetricDefinitionSchema, isSurveyMetric, metricsOf, surveyPoints, type MetricDefinition, type MetricKind, type MetricRole } from './metrics'
 export { experimentRequestOf } from './experimentUnits'
 export {
   dropUnwrittenExposures,
@@ -63,6 +63,6 @@ export {
 } from './exposureRecorder'
 export { servedExposures, type ServedDecision } from './servedExposures'
 export { EXPORT_COLUMNS, EXPOSURE_EXPORT_FORMATS, ExposureExportQuerySchema } from './exposureExport'
-export { experimentResults, ExperimentResultsSchema, findExperiment, ResultsQuerySchema, type ExperimentResults } from './results'
+export { experimentResults, ExperimentResultsSchema, findExperiment, ResultsQuerySchema, type ExperimentResults, type ResultsSource } from './results'
 export { BREAKDOWNS, type Breakdown } from './resultsQuery'
 export { handleExperimentResults, handleExposureExport } from './resultsRequest'

@@ -9,8 +9,9 @@ import type { Payload } from 'payload'
 import { z } from 'zod'
 
 import { INFERENCE_VIEWS, experimentStatistics, type ExperimentStatistics, type InferenceView } from './statistics'
-import { metricsOf, MetricDefinitionSchema, type MetricDefinition } from './metrics'
+import { isSurveyMetric, metricsOf, MetricDefinitionSchema, type MetricDefinition } from './metrics'
 import { BREAKDOWNS, multipleExposures, sliceSums, sliceUnits, type SliceSums } from './resultsQuery'
+import { scanMultipleExposures, scanSums, scanUnits } from './resultsScan'
 
 const Interval = z.tuple([z.number(), z.number()]).readonly()
 const InferenceSchema = z.object({ interval: Interval, pValue: z.number(), adjustedPValue: z.number() })
@@ -123,7 +124,8 @@ function statisticsOf(arms: { id: string; weight: number }[], sums: SliceSums[],
       }),
       ...(unitsInSeveralArms === undefined ? {} : { unitsInSeveralArms }),
     },
-    { view, higherIsBetter: metric.higherIsBetter, minimumUnitsPerArm: Math.max(2, minimumUnitsPerArm) },
+    // A survey score can be zero or negative (NPS): its arms differ by points, not by a ratio.
+    { view, higherIsBetter: metric.higherIsBetter, minimumUnitsPerArm: Math.max(2, minimumUnitsPerArm), ...(isSurveyMetric(metric.kind) ? { scale: 'absolute' as const } : {}) },
   )
 }
 
@@ -132,7 +134,15 @@ export async function findExperiment(payload: Payload, key: string): Promise<Exp
   return docs[0] as unknown as ExperimentDoc | undefined
 }
 
-export async function experimentResults(payload: Payload, doc: ExperimentDoc, options: ResultsQuery = {}): Promise<ExperimentResults> {
+/** Where the sums come from: the database's own aggregation (SQL), or Payload's API (the only way on MongoDB; tests compare the two). */
+export type ResultsSource = 'database' | 'payload-api'
+const SOURCES = {
+  database: { units: sliceUnits, sums: sliceSums, multiple: multipleExposures },
+  'payload-api': { units: scanUnits, sums: scanSums, multiple: scanMultipleExposures },
+} as const
+
+export async function experimentResults(payload: Payload, doc: ExperimentDoc, options: ResultsQuery = {}, source: ResultsSource = 'database'): Promise<ExperimentResults> {
+  const { units: sliceUnits, sums: sliceSums, multiple: multipleExposures } = SOURCES[source]
   const started = performance.now()
   const phase = options.phase ?? doc.phase ?? 1
   const view = options.view ?? 'sequential'

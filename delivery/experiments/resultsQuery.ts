@@ -7,23 +7,20 @@
  * rows; events are read only where they match.
  *
  * SQLite (libsql) and PostgreSQL run the same plan in their own dialect.
- * MongoDB is not supported here (results answer 501 there).
+ * Other adapters (MongoDB) get the same sums from resultsScan.ts, which reads
+ * the rows through Payload's API (correct everywhere, slower at scale).
  */
 import type { Payload } from 'payload'
 
-import type { ExperimentUnit } from '../../engine'
-import type { MetricDefinition } from './metrics'
+import { isSurveyMetric, type MetricDefinition } from './metrics'
+import { scanMultipleExposures, scanSums, scanUnits } from './resultsScan'
+import { withSums, type Breakdown, type Phase, type SliceSums } from './slices'
 
-export const BREAKDOWNS = ['channel', 'segment', 'store', 'locale', 'channel-segment'] as const
-export type Breakdown = (typeof BREAKDOWNS)[number]
-
-/** Sums of one arm in one slice (`dimension` is '' for the whole experiment). */
-export type SliceSums = { arm: string; dimension: string; units: number; sum: number; sumOfSquares: number }
+export { BREAKDOWNS, type Breakdown, type SliceSums } from './slices'
 
 export type Dialect = 'sqlite' | 'postgres'
 type Row = Record<string, unknown>
 
-export class ResultsUnsupported extends Error {}
 
 /** The SQL dialect of the database, or undefined (MongoDB). */
 export function sqlDialect(payload: Payload): Dialect | undefined {
@@ -33,11 +30,6 @@ export function sqlDialect(payload: Payload): Dialect | undefined {
   return undefined
 }
 
-function dialectOf(payload: Payload): Dialect {
-  const dialect = sqlDialect(payload)
-  if (!dialect) throw new ResultsUnsupported(`Results are computed in SQL; the ${(payload.db as { name?: string }).name ?? 'current'} database adapter is not supported.`)
-  return dialect
-}
 
 /** Runs one parameterized query (`?` placeholders) on the adapter's own driver. */
 export async function sqlQuery(payload: Payload, dialect: Dialect, text: string, params: unknown[]): Promise<Row[]> {
@@ -75,6 +67,16 @@ function perUnitValue(metric: MetricDefinition, dialect: Dialect): string {
     case 'mean':
       return dialect === 'sqlite' ? `COALESCE(SUM(CAST(json_extract(ev.properties, '$.value') AS REAL)), 0)` : `COALESCE(SUM((ev.properties->>'value')::float8), 0)`
   }
+  // Survey kinds: the mean of the respondent's answers in points (metrics.ts surveyPoints).
+  const score = dialect === 'sqlite' ? `CAST(json_extract(ev.properties, '$.score') AS REAL)` : `(ev.properties->>'score')::float8`
+  switch (metric.kind) {
+    case 'nps':
+      return `AVG(CASE WHEN ${score} >= 9 THEN 100.0 WHEN ${score} >= 7 THEN 0.0 ELSE -100.0 END)`
+    case 'csat':
+      return `AVG(CASE WHEN ${score} >= 4 THEN 100.0 ELSE 0.0 END)`
+    case 'ces':
+      return `AVG(${score})`
+  }
 }
 
 function eventFilter(metric: MetricDefinition, dialect: Dialect, params: unknown[]): string {
@@ -84,6 +86,7 @@ function eventFilter(metric: MetricDefinition, dialect: Dialect, params: unknown
     clauses.push('ev.name = ?')
     params.push(metric.eventName)
   }
+  if (isSurveyMetric(metric.kind)) clauses.push(dialect === 'sqlite' ? `json_extract(ev.properties, '$.outcome') = 'answered'` : `(ev.properties->>'outcome') = 'answered'`)
   if (metric.unsubscribesFrom) {
     clauses.push(dialect === 'sqlite' ? `json_extract(ev.consents, '$."' || ? || '"') = 0` : `(ev.consents->>?) = 'false'`)
     params.push(metric.unsubscribesFrom)
@@ -91,14 +94,14 @@ function eventFilter(metric: MetricDefinition, dialect: Dialect, params: unknown
   return clauses.join(' AND ')
 }
 
-type Phase = { key: string; phase: number; unit: ExperimentUnit }
 
 // `multiple` is never null (the recorder writes it, Payload defaults it), so the comparison can seek the (experiment, phase, multiple, arm) index.
 const notMultiple = (dialect: Dialect) => (dialect === 'sqlite' ? 'x.multiple = 0' : 'x.multiple = false')
 
 /** Units per arm (and per value of a breakdown) of one experiment phase: the same for every metric. */
 export async function sliceUnits(payload: Payload, experiment: Phase, breakdown?: Breakdown): Promise<SliceSums[]> {
-  const dialect = dialectOf(payload)
+  const dialect = sqlDialect(payload)
+  if (!dialect) return scanUnits(payload, experiment, breakdown)
   const rows = await sqlQuery(
     payload,
     dialect,
@@ -118,7 +121,8 @@ export async function sliceUnits(payload: Payload, experiment: Phase, breakdown?
  * PostgreSQL's planner finds it.
  */
 export async function sliceSums(payload: Payload, experiment: Phase, metric: MetricDefinition, units: readonly SliceSums[], breakdown?: Breakdown): Promise<SliceSums[]> {
-  const dialect = dialectOf(payload)
+  const dialect = sqlDialect(payload)
+  if (!dialect) return scanSums(payload, experiment, metric, units, breakdown)
   const params: unknown[] = []
   const filter = eventFilter(metric, dialect, params)
   const storeOf = dialect === 'sqlite' ? `json_extract(ev.properties, '$.store')` : `(ev.properties->>'store')`
@@ -144,13 +148,14 @@ export async function sliceSums(payload: Payload, experiment: Phase, metric: Met
       : customerRows
         ? [`${byProfile} UNION ALL ${byCustomer}`, [...phaseParams, `${experiment.key}|${experiment.phase}|customer:`, ...phaseParams]]
         : [byProfile, phaseParams]
-  const rows = await sqlQuery(payload, dialect, `SELECT arm, dimension, SUM(y) AS total, SUM(y * y) AS squares FROM (${inner}) per_unit GROUP BY 1, 2`, innerParams)
-  const sums = new Map(rows.map((row) => [`${row.arm}|${row.dimension}`, row]))
-  return units.map((row) => {
-    const summed = sums.get(`${row.arm}|${row.dimension}`)
-    return { ...row, sum: Number(summed?.total ?? 0), sumOfSquares: Number(summed?.squares ?? 0) }
-  })
+  const rows = await sqlQuery(payload, dialect, `SELECT arm, dimension, COUNT(*) AS respondents, SUM(y) AS total, SUM(y * y) AS squares FROM (${inner}) per_unit GROUP BY 1, 2`, innerParams)
+  return withSums(
+    metric,
+    units,
+    rows.map((row) => ({ arm: String(row.arm), dimension: String(row.dimension), units: Number(row.respondents), sum: Number(row.total ?? 0), sumOfSquares: Number(row.squares ?? 0) })),
+  )
 }
+
 
 async function rowsWithoutProfile(payload: Payload, dialect: Dialect, experiment: Phase): Promise<boolean> {
   const [row] = await sqlQuery(payload, dialect, `SELECT 1 AS found FROM experiment_exposures WHERE profile_id IS NULL AND experiment = ? AND phase = ? LIMIT 1`, [experiment.key, experiment.phase])
@@ -165,7 +170,8 @@ async function rowsWithoutProfile(payload: Payload, dialect: Dialect, experiment
  * so counting the marks is one index seek, not a grouping of every row.
  */
 export async function multipleExposures(payload: Payload, experiment: string, phase: number): Promise<number> {
-  const dialect = dialectOf(payload)
+  const dialect = sqlDialect(payload)
+  if (!dialect) return scanMultipleExposures(payload, experiment, phase)
   const [row] = await sqlQuery(payload, dialect, `SELECT COUNT(*) AS n FROM experiment_exposures x WHERE x.experiment = ? AND x.phase = ? AND x.multiple = ${dialect === 'sqlite' ? '1' : 'true'}`, [experiment, phase])
   return Number(row?.n ?? 0)
 }

@@ -10,7 +10,6 @@ import { errorResponse, invalidInput, zodIssues } from '../http'
 import { identifyCaller } from '../trust'
 import { ExposureExportQuerySchema, exportExposures } from './exposureExport'
 import { experimentResults, findExperiment, ResultsQuerySchema } from './results'
-import { ResultsUnsupported } from './resultsQuery'
 
 const PRIVATE = { 'Cache-Control': 'private, no-store' }
 
@@ -39,12 +38,7 @@ export async function handleExperimentResults(payload: Payload, request: Request
   if (options.value.phase !== undefined && options.value.phase > (doc.phase ?? 1)) {
     return errorResponse(400, 'invalid_query', `“${key}” has no phase ${options.value.phase} (it is in phase ${doc.phase ?? 1}).`, [{ path: 'phase', message: `At most ${doc.phase ?? 1}` }])
   }
-  try {
-    return Response.json(await experimentResults(payload, doc, options.value), { headers: PRIVATE })
-  } catch (error) {
-    if (error instanceof ResultsUnsupported) return errorResponse(501, 'results_unsupported', error.message)
-    throw error
-  }
+  return Response.json(await experimentResults(payload, doc, options.value), { headers: PRIVATE })
 }
 
 export async function handleExposureExport(payload: Payload, request: Request, key: string): Promise<Response> {

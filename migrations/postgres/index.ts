@@ -11,6 +11,7 @@ import * as migration_20261202_064205_workbench_standards from './20261202_06420
 import * as migration_20261202_065522_profiling_questions_scores from './20261202_065522_profiling_questions_scores';
 import * as migration_20261202_110000_profiles_texts_parent_index from './20261202_110000_profiles_texts_parent_index';
 import * as migration_20261202_163130_exposure_covering_indexes from './20261202_163130_exposure_covering_indexes';
+import * as migration_20261202_164321_survey_metric_kinds from './20261202_164321_survey_metric_kinds';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261202_163130_exposure_covering_indexes.up,
     down: migration_20261202_163130_exposure_covering_indexes.down,
-    name: '20261202_163130_exposure_covering_indexes'
+    name: '20261202_163130_exposure_covering_indexes',
+  },
+  {
+    up: migration_20261202_164321_survey_metric_kinds.up,
+    down: migration_20261202_164321_survey_metric_kinds.down,
+    name: '20261202_164321_survey_metric_kinds'
   },
 ];

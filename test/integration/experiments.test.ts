@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { handleEventsRequest, newIdempotencyKey } from '../../delivery/customers'
 import { dropUnwrittenExposures, EXPOSURE_MAX_LOSS, flushExposures, recordExposures, unwrittenExposures, type Exposure } from '../../delivery/experiments'
-import { handleExperimentResults, handleExposureExport, type ExperimentResults } from '../../delivery/experiments'
+import { experimentResults, findExperiment, handleExperimentResults, handleExposureExport, type ExperimentResults } from '../../delivery/experiments'
 import { handleRenderBatch, handleRenderRequest } from '../../delivery/render'
 import { deliveryIdle } from '../../delivery/snapshot'
 import { CONSENT_COOKIE, PROFILE_COOKIE, signConsentCookie, signProfileCookie } from '../../delivery/trust'
@@ -367,6 +367,7 @@ for (const database of databasesUnderTest()) {
       const KEY_RESULTS = 'linen-results'
       let linen: { id: Id; variants: Record<string, string> }
       const customers = Array.from({ length: 60 }, (_, i) => `crm-results-${i}`)
+      const npsScore = (customer: string, i: number) => (halfOf(KEY_RESULTS, customer) === 1 ? 10 : i % 4 === 0 ? 3 : 8)
       const results = (query = '', key: string | null = KEY) =>
         handleExperimentResults(payload, new Request(`${BASE}/api/experiments/${KEY_RESULTS}/results${query}`, { headers: key ? { authorization: `Bearer ${key}` } : {} }), KEY_RESULTS)
 
@@ -377,19 +378,32 @@ for (const database of databasesUnderTest()) {
             block: linen.id,
             minimumUnitsPerArm: 10,
             arms: [{ variant: 'default', weight: 50 }, { variant: Object.values(linen.variants)[0], weight: 50 }],
-            secondaryMetrics: [{ label: 'Revenue', kind: 'mean', eventType: 'conversion', eventName: 'purchase', windowDays: 7 }],
+            secondaryMetrics: [
+              { label: 'Revenue', kind: 'mean', eventType: 'conversion', eventName: 'purchase', windowDays: 7 },
+              { label: 'NPS', kind: 'nps', windowDays: 7 },
+            ],
           }),
         )
         for (const customer of customers) await render(`/api/render/home?customer=${customer}&consent=analytics`)
         await flushExposures(payload)
         // Every treated customer buys (for 30), one control customer in three does (for 10); one buys outside the metric (a newsletter signup).
+        // One customer in two answers the NPS survey: treated ones 10, control ones 3 or 8 (npsScore below); one in five declines it.
         const events = customers.flatMap((customer, i) => {
           const treated = halfOf(KEY_RESULTS, customer) === 1
           const buys = treated || i % 3 === 0
+          const survey = (outcome: string, score?: number) => ({
+            idempotencyKey: newIdempotencyKey(),
+            type: 'form_answer',
+            name: 'survey:nps',
+            customer,
+            traits: score === undefined ? {} : { nps: String(score) },
+            properties: { question: 'nps', outcome, ...(score === undefined ? {} : { score }), channel: 'web' },
+          })
           return [
-            { idempotencyKey: newIdempotencyKey(), type: 'consent_change', customer, consents: { analytics: true } },
+            { idempotencyKey: newIdempotencyKey(), type: 'consent_change', customer, consents: { analytics: true, personalization: true } },
             ...(buys ? [{ idempotencyKey: newIdempotencyKey(), type: 'conversion', name: 'purchase', customer, properties: { value: treated ? 30 : 10 } }] : []),
             { idempotencyKey: newIdempotencyKey(), type: 'conversion', name: 'signup', customer },
+            ...(i % 2 === 0 ? [survey('answered', npsScore(customer, i))] : i % 5 === 0 ? [survey('declined')] : []),
           ]
         })
         const response = await handleEventsRequest(
@@ -418,6 +432,31 @@ for (const database of databasesUnderTest()) {
         expect(purchases!.statistics.health.sampleRatio.mismatch).toBe(false)
         expect(purchases!.statistics.health.multipleExposures).toMatchObject({ units: 0, tooMany: false })
         expect(body.sampleProgress).toMatchObject({ minimumUnitsPerArm: 10, smallestArm: Math.min(control.length, treated.length) })
+      })
+
+      it('measures the NPS of each arm’s respondents as a metric, in points against control', async () => {
+        const body = (await (await results()).json()) as ExperimentResults
+        const nps = body.metrics.find((entry) => entry.metric.kind === 'nps')!
+        const respondents = (arm: 0 | 1) => customers.filter((customer, i) => i % 2 === 0 && halfOf(KEY_RESULTS, customer) === arm)
+        const npsOf = (scores: number[]) => (100 * (scores.filter((score) => score >= 9).length - scores.filter((score) => score <= 6).length)) / scores.length
+        const [control, treated] = [respondents(0), respondents(1)]
+        expect(nps.statistics.scale).toBe('absolute')
+        expect(nps.statistics.arms.map((arm) => arm.units)).toEqual([control.length, treated.length])
+        expect(nps.statistics.arms[0]!.mean).toBeCloseTo(npsOf(control.map((customer) => npsScore(customer, customers.indexOf(customer)))), 10)
+        expect(nps.statistics.arms[1]!.mean).toBe(100)
+        const comparison = nps.statistics.arms[1]!.comparison!
+        expect(comparison.estimable && comparison.effect).toBeCloseTo(100 - nps.statistics.arms[0]!.mean, 10)
+      })
+
+      it('gets the same numbers through Payload’s API (the way on MongoDB) as from the SQL', async () => {
+        const doc = (await findExperiment(payload, KEY_RESULTS))!
+        const strip = ({ computedInMs: _, ...rest }: ExperimentResults) => rest
+        for (const breakdown of [undefined, 'channel-segment', 'locale'] as const) {
+          const options = breakdown ? { breakdown } : {}
+          const viaSql = strip(await experimentResults(payload, doc, options))
+          expect(viaSql.metrics.map((entry) => entry.statistics.arms.reduce((sum, arm) => sum + arm.units, 0))).not.toContain(0)
+          expect(strip(await experimentResults(payload, doc, options, 'payload-api'))).toEqual(viaSql)
+        }
       })
 
       it('breaks the primary metric down by channel × segment', async () => {

@@ -18,6 +18,8 @@ type Statistics = Results['metrics'][number]['statistics']
 
 const percent = (value: number, digits = 1) => `${(value * 100).toFixed(digits)} %`
 const signed = (value: number) => `${value > 0 ? '+' : ''}${(value * 100).toFixed(1)} %`
+/** A survey metric's arms differ by points (absolute scale), a relative lift by a percentage. */
+const signedOn = (scale: string) => (scale === 'absolute' ? (value: number) => `${value > 0 ? '+' : ''}${value.toFixed(1)} pts` : signed)
 
 /** The interval on a shared axis around 0, as GrowthBook draws it: green when it clears 0 upwards, red downwards. */
 function IntervalBar({ interval, effect, domain }: { interval: readonly [number, number]; effect: number; domain: number }) {
@@ -36,6 +38,7 @@ function ResultsTable({ statistics, labels, t, valueKind }: { statistics: Statis
   const comparisons = statistics.arms.flatMap((arm) => (arm.comparison?.estimable ? [arm.comparison] : []))
   const read = (comparison: (typeof comparisons)[number]) => (statistics.view === 'sequential' ? comparison.sequential : comparison.fixedHorizon)
   const domain = Math.max(0.05, ...comparisons.flatMap((comparison) => read(comparison).interval.map(Math.abs)))
+  const lift = signedOn(statistics.scale)
   return (
     <table style={{ width: '100%', borderCollapse: 'collapse' }}>
       <thead>
@@ -62,9 +65,9 @@ function ResultsTable({ statistics, labels, t, valueKind }: { statistics: Statis
                 {comparison?.estimable ? (
                   <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
                     <IntervalBar interval={read(comparison).interval} effect={comparison.effect} domain={domain} />
-                    <span data-lift>{signed(comparison.effect)}</span>
+                    <span data-lift>{lift(comparison.effect)}</span>
                     <small>
-                      [{signed(read(comparison).interval[0])}, {signed(read(comparison).interval[1])}] · {t.verdicts[comparison.verdict]}
+                      [{lift(read(comparison).interval[0])}, {lift(read(comparison).interval[1])}] · {t.verdicts[comparison.verdict]}
                     </small>
                   </span>
                 ) : comparison ? (

@@ -37,6 +37,8 @@ export const StartExperiment: React.FC = () => {
   const [audience, setAudience] = useState<string[]>([])
   const [channels, setChannels] = useState<string[]>([])
   const [metric, setMetric] = useState({ kind: 'binomial', eventType: 'conversion', eventName: 'purchase', windowDays: 7 })
+  // A survey metric reads its survey's answers: no event to pick.
+  const survey = ['nps', 'ces', 'csat'].includes(metric.kind)
   const [error, setError] = useState<string>()
   const router = useRouter()
 
@@ -82,7 +84,9 @@ export const StartExperiment: React.FC = () => {
         coverage,
         audience,
         channels,
-        primaryMetric: { label: metric.eventName || metric.eventType, kind: metric.kind, eventType: metric.eventType, ...(metric.eventName ? { eventName: metric.eventName } : {}), windowDays: metric.windowDays },
+        primaryMetric: survey
+          ? { label: t.kinds[metric.kind as keyof typeof t.kinds], kind: metric.kind, eventType: 'form_answer', windowDays: metric.windowDays }
+          : { label: metric.eventName || metric.eventType, kind: metric.kind, eventType: metric.eventType, ...(metric.eventName ? { eventName: metric.eventName } : {}), windowDays: metric.windowDays },
       }),
     })
     const body = (await response.json().catch(() => ({}))) as { doc?: { id: string }; errors?: { message?: string; data?: { errors?: { message: string }[] } }[] }
@@ -163,8 +167,10 @@ export const StartExperiment: React.FC = () => {
                 ))}
               </select>
             </label>
-            <label style={field}>
-              {t.eventType}
+            {survey ? null : (
+              <>
+                <label style={field}>
+                  {t.eventType}
               <select value={metric.eventType} onChange={(event) => setMetric({ ...metric, eventType: event.target.value })}>
                 {['conversion', 'click', 'page_view', 'custom'].map((value) => (
                   <option key={value}>{value}</option>
@@ -173,8 +179,10 @@ export const StartExperiment: React.FC = () => {
             </label>
             <label style={field}>
               {t.eventName}
-              <input value={metric.eventName} onChange={(event) => setMetric({ ...metric, eventName: event.target.value })} />
-            </label>
+                  <input value={metric.eventName} onChange={(event) => setMetric({ ...metric, eventName: event.target.value })} />
+                </label>
+              </>
+            )}
             <label style={field}>
               {t.windowDays}
               <input type="number" min={1} max={90} value={metric.windowDays} onChange={(event) => setMetric({ ...metric, windowDays: Number(event.target.value) })} />

@@ -12,7 +12,13 @@ const KIND_LABELS: Record<(typeof METRIC_KINDS)[number], string> = {
   binomial: 'Converted (share of units with at least one event)',
   count: 'Count per unit',
   mean: 'Mean value per unit (properties.value, e.g. revenue)',
+  nps: 'NPS of the respondents (survey answers, +100 / 0 / −100)',
+  ces: 'CES of the respondents (mean score, 1–7)',
+  csat: 'CSAT of the respondents (share answering 4–5)',
 }
+
+/** Survey kinds read their survey's answers: no event to pick. */
+const readsEvents = (_: unknown, siblingData: { kind?: string } | undefined) => !['nps', 'ces', 'csat'].includes(siblingData?.kind ?? '')
 
 export const metricFields: Field[] = [
   {
@@ -39,9 +45,9 @@ export const metricFields: Field[] = [
         required: true,
         defaultValue: 'conversion',
         options: EVENT_TYPES.map((value) => ({ label: value.replace('_', ' '), value })),
-        admin: { width: '34%' },
+        admin: { width: '34%', condition: readsEvents },
       },
-      { name: 'eventName', type: 'text', admin: { width: '33%', description: 'Optional: only events of this name (e.g. purchase).' } },
+      { name: 'eventName', type: 'text', admin: { width: '33%', condition: readsEvents, description: 'Optional: only events of this name (e.g. purchase).' } },
       { name: 'higherIsBetter', type: 'checkbox', defaultValue: true, admin: { width: '33%' } },
     ],
   },
