@@ -28,7 +28,23 @@ const visitors = Number(process.env.SIMULATE_VISITORS ?? 3000)
 const recipients = Number(process.env.SIMULATE_RECIPIENTS ?? 3000)
 const run = process.env.SIMULATE_SEED ?? Date.now().toString(36)
 const random = seededRandom((Number.parseInt(run, 36) || 1) % 2 ** 32)
-const tessera = createTesseraClient({ baseUrl, apiKey })
+/**
+ * A connection the server closed while idle (its keep-alive timeout, during a
+ * long events batch) fails with a network error: retried, twice at most.
+ * Renders and events are safe to repeat (exposures count once per unit,
+ * events once per idempotency key).
+ */
+async function retryingFetch(input: Request | URL | string, init?: RequestInit): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(input instanceof Request ? input.clone() : input, init)
+    } catch (error) {
+      if (attempt >= 3) throw error
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt))
+    }
+  }
+}
+const tessera = createTesseraClient({ baseUrl, apiKey, fetch: retryingFetch as typeof fetch })
 const CONCURRENCY = 8
 
 type Event = EventBatch['events'][number]
@@ -41,6 +57,7 @@ async function postEvents(force = false): Promise<void> {
     const { error } = await tessera.POST('/api/events', { body: { events: batch } })
     if (error) throw new Error(`events: ${error.error.message}`)
     sent += batch.length
+    console.log(`  ${sent} events sent`)
   }
 }
 

@@ -40,5 +40,20 @@ export function changesOfEvent(event: SharedEvent, profile: Pick<Profile, 'id' |
   if (Object.keys(consents).length > 0) changes.push({ type: 'consent.changed', key, unique, at: event.receivedAt, data: { person, consents, source: event.source, at: event.receivedAt } })
   if (Object.keys(subscriptions).length > 0) changes.push({ type: 'list.changed', key, unique, at: event.receivedAt, data: { person, lists: subscriptions, source: event.source, at: event.receivedAt } })
   if (event.traits && Object.keys(event.traits).length > 0) changes.push({ type: 'traits.changed', key, unique, at: event.receivedAt, data: { person, traits: event.traits, source: event.source, at: event.occurredAt } })
+  const answer = surveyAnswerOf(event)
+  if (answer) changes.push({ type: 'survey.answered', key, unique, at: event.receivedAt, data: { person: pseudonymous, ...answer, source: event.source, at: event.occurredAt } })
   return changes
+}
+
+/**
+ * A survey's answer (NPS, CES, CSAT: a form_answer named `survey:<kind>`
+ * with outcome answered): the score and the context at answer time, for the
+ * CRM or the CX tool. Declines and skips are not answers.
+ */
+function surveyAnswerOf(event: SharedEvent): Record<string, unknown> | undefined {
+  if (event.type !== 'form_answer' || !event.name?.startsWith('survey:')) return undefined
+  const properties = (event.properties ?? {}) as Record<string, unknown>
+  if (properties.outcome !== 'answered' || typeof properties.score !== 'number') return undefined
+  const context = Object.fromEntries(['question', 'channel', 'store', 'page', 'locale', 'segments', 'arms', 'followUp'].flatMap((name) => (properties[name] === undefined ? [] : [[name, properties[name]]])))
+  return { survey: event.name.slice('survey:'.length), score: properties.score, ...context }
 }

@@ -448,6 +448,17 @@ for (const database of databasesUnderTest()) {
         expect(comparison.estimable && comparison.effect).toBeCloseTo(100 - nps.statistics.arms[0]!.mean, 10)
       })
 
+      it('tells other systems of each survey answer, with its score and context, and not of declines', async () => {
+        const { docs } = await payload.find({ collection: 'outbox-messages', where: { type: { equals: 'survey.answered' } }, pagination: false, overrideAccess: true })
+        const messages = (docs as unknown as { data: { person: { customerId?: string; email?: string }; survey: string; score: number; channel: string } }[]).filter((message) =>
+          customers.includes(message.data.person.customerId ?? ''),
+        )
+        expect(messages).toHaveLength(customers.filter((_, i) => i % 2 === 0).length)
+        const first = messages.find((message) => message.data.person.customerId === customers[0])!
+        expect(first.data).toMatchObject({ survey: 'nps', score: npsScore(customers[0]!, 0), channel: 'web' })
+        expect(first.data.person.email).toBeUndefined()
+      })
+
       it('gets the same numbers through Payload’s API (the way on MongoDB) as from the SQL', async () => {
         const doc = (await findExperiment(payload, KEY_RESULTS))!
         const strip = ({ computedInMs: _, ...rest }: ExperimentResults) => rest
