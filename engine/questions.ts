@@ -49,6 +49,23 @@ export function questionOrder(questions: readonly CompiledQuestion[]): CompiledQ
   return [...questions].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
+/**
+ * The block's candidates in asking order, computed once per snapshot's
+ * questions and block (both are immutable parts of one snapshot).
+ */
+const CANDIDATES = new WeakMap<readonly CompiledQuestion[], WeakMap<CompiledAsk, CompiledQuestion[]>>()
+function candidatesOf(questions: readonly CompiledQuestion[], ask: CompiledAsk): CompiledQuestion[] {
+  let byAsk = CANDIDATES.get(questions)
+  if (!byAsk) CANDIDATES.set(questions, (byAsk = new WeakMap()))
+  let candidates = byAsk.get(ask)
+  if (!candidates) {
+    const allowed = ask.questions.length > 0 ? new Set(ask.questions) : undefined
+    candidates = questionOrder(questions.filter((question) => (allowed ? allowed.has(question.id) : !isSurvey(question.type))))
+    byAsk.set(ask, candidates)
+  }
+  return candidates
+}
+
 /** When the person last answered or declined any survey (epoch ms), or undefined. */
 function lastSurveyed(questions: readonly CompiledQuestion[], log: AskLog): number | undefined {
   let last: number | undefined
@@ -68,28 +85,32 @@ const known = (value: unknown) => value !== undefined && value !== null && value
  * allowed on this channel, consented to (the question's purpose and
  * personalization, under which answers are stored), prerequisites met, trait
  * unknown (surveys: not within the fatigue window of the last survey), and
- * not declined or skipped within the question's cooldown.
+ * not declined or skipped within the question's cooldown. Without a trace
+ * (`trace: false`, a served decision), it stops at the block's maximum: the
+ * same questions are chosen, and the trace is empty.
  */
 export function chooseQuestions(
   questions: readonly CompiledQuestion[],
   ask: CompiledAsk,
   context: DecisionContext,
   memberIds: ReadonlySet<string>,
+  options: { trace?: boolean } = {},
 ): { chosen: CompiledQuestion[]; trace: QuestionTrace[] } {
-  const allowed = ask.questions.length > 0 ? new Set(ask.questions) : undefined
-  const candidates = questionOrder(questions.filter((question) => (allowed ? allowed.has(question.id) : !isSurvey(question.type))))
+  const traced = options.trace ?? true
+  const candidates = candidatesOf(questions, ask)
   const log = context.asks
-  const surveyedAt = lastSurveyed(questions, log)
+  const surveyedAt = candidates.some((question) => isSurvey(question.type)) ? lastSurveyed(questions, log) : undefined
   const chosen: CompiledQuestion[] = []
   const trace: QuestionTrace[] = []
   for (const question of candidates) {
+    if (!traced && chosen.length >= ask.max) break
     const reason = whyNot(question, context, memberIds, log, surveyedAt) ?? (chosen.length >= ask.max ? `not asked: this block asks at most ${ask.max}` : undefined)
     if (reason) {
-      trace.push({ question: question.id, trait: question.trait, chosen: false, reason })
+      if (traced) trace.push({ question: question.id, trait: question.trait, chosen: false, reason })
       continue
     }
     chosen.push(question)
-    trace.push({ question: question.id, trait: question.trait, chosen: true, reason: `asked: priority ${question.priority}, nothing stands in the way` })
+    if (traced) trace.push({ question: question.id, trait: question.trait, chosen: true, reason: `asked: priority ${question.priority}, nothing stands in the way` })
   }
   return { chosen, trace }
 }

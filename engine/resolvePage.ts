@@ -152,7 +152,7 @@ export function resolvePage(
     if (outcome) outcomes.push(outcome)
     choice ??= selectVariant(block, context, segments, segmentsById, preferences, defaultLocale, trace)
     const variant = choice.variant
-    const asked = block.ask ? chooseQuestions(manifest.questions ?? [], block.ask, context, segments.memberIds) : undefined
+    const asked = block.ask ? chooseQuestions(manifest.questions ?? [], block.ask, context, segments.memberIds, { trace }) : undefined
     if (asked && context.personalization) askedPersonally = true
     blocks.push({
       slot,
