@@ -12,7 +12,9 @@ import React from 'react'
 
 import { CHANNELS, LENGTHS, LOCALES } from '../../engine'
 import { handlePreviewRequest } from '../../delivery/render'
+import { liveManifest } from '../../delivery/snapshot'
 import { AdminPage, cellStyle, HeadRow } from './AdminPage'
+import { PreviewFollower } from './PreviewFollower'
 
 type Translate = (key: string, variables?: Record<string, unknown>) => string
 
@@ -107,10 +109,13 @@ export async function PreviewView(view: AdminViewServerProps) {
   const width = channel === 'screen' ? Math.min(json?.screen?.width ?? 1920, 1280) : channel === 'email' ? 680 : WIDTHS[device] ?? WIDTHS.desktop
   const height = channel === 'screen' && json?.screen ? Math.round((width * json.screen.height) / json.screen.width) : 900
   const any = { value: '', label: t('tessera:anyValue') }
+  // The frame is keyed by the live version: a publish re-renders this view (PreviewFollower) and reloads the frame.
+  const version = (await liveManifest(req.payload))?.version ?? null
 
   return (
     <AdminPage view={view} title={t('tessera:previewAs')}>
       <p>{t('tessera:previewIntro')}</p>
+      <PreviewFollower version={version} />
       <form method="get" action="/admin/preview" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: 12, marginBottom: 'var(--base)' }} aria-label={t('tessera:previewAs')}>
         {(['page', 'block', 'draft'] as const).map((name) => (one(name) ? <input key={name} type="hidden" name={name} value={one(name)} /> : null))}
         <label style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
@@ -173,7 +178,7 @@ export async function PreviewView(view: AdminViewServerProps) {
                 <dd>{json.preheader}</dd>
               </dl>
             ) : null}
-            <iframe title={t('tessera:outputFrame')} src={frame} data-testid="preview-frame" style={{ width, height, maxWidth: '100%', border: '1px solid var(--theme-elevation-150)', background: '#fff' }} />
+            <iframe key={version ?? 'none'} title={t('tessera:outputFrame')} src={frame} data-testid="preview-frame" style={{ width, height, maxWidth: '100%', border: '1px solid var(--theme-elevation-150)', background: '#fff' }} />
             {channel === 'email' && json.text ? (
               <details>
                 <summary>{t('tessera:textPart')}</summary>

@@ -98,3 +98,31 @@ test('the dashboard shows the live snapshot, coverage gaps and standards violati
   await page.getByTestId('tile-standards').getByRole('link').first().click()
   await expect(page).toHaveURL(/\/admin\/standards-report/)
 })
+
+test('an open preview follows a publish through the update stream, without a reload', async ({ page, request }) => {
+  const auth = await editorToken(request)
+  await logIn(page)
+  await page.goto('/admin/preview?page=home&channel=web')
+  const follower = page.getByTestId('preview-follower')
+  await expect(follower).toHaveAttribute('data-pushed', 'yes')
+  const before = (await follower.getAttribute('data-version'))!
+  // Marks the document: a reload (instead of the in-place refresh) would lose it.
+  await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true))
+
+  const headline = `Followed at ${Date.now()}`
+  const created = await request.post('/api/blocks?locale=en', { headers: auth, data: { name: `Follow probe ${Date.now()}`, kind: 'hero', tone: 'friendly', length: 'medium', content: { headline }, _status: 'published' } })
+  expect(created.ok(), await created.text()).toBe(true)
+  const blockId = ((await created.json()) as { doc: { id: number } }).doc.id
+  const home = ((await (await request.get('/api/pages?where[slug][equals]=home&depth=0', { headers: auth })).json()) as { docs: { id: number; slots: { block: number }[] }[] }).docs[0]!
+  const slots = home.slots.map((slot) => ({ block: slot.block }))
+  try {
+    const published = await request.patch(`/api/pages/${home.id}`, { headers: auth, data: { slots: [...slots, { block: blockId }], _status: 'published' } })
+    expect(published.ok(), await published.text()).toBe(true)
+    // The compile runs in the background (about a second); then the stream's publish event re-renders the view.
+    await expect(page.frameLocator('[data-testid="preview-frame"]').getByText(headline)).toBeVisible({ timeout: 10_000 })
+    await expect(follower).not.toHaveAttribute('data-version', before)
+    expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true)
+  } finally {
+    await request.patch(`/api/pages/${home.id}`, { headers: auth, data: { slots, _status: 'published' } })
+  }
+})
