@@ -15,7 +15,7 @@
 import { fileURLToPath } from 'node:url'
 
 import { emptyAggregates, foldEvent, handleEventsRequest } from '../delivery/customers'
-import { deliveryIdle, liveManifest } from '../delivery/snapshot'
+import { compileNow, deliveryIdle, liveManifest } from '../delivery/snapshot'
 import { startDemo } from '../test/integration/harness'
 import { type CompiledQuestion, type CompiledScore, decisionContext, type DeliveryManifest, type PageBundle, resolvePage } from '../engine'
 import { decisionRequests, decisionSnapshot } from './decision'
@@ -183,7 +183,9 @@ async function measureEventsApi(quick: boolean): Promise<ProfilingMeasurement['e
         await payload.delete({ collection: 'interest-scores', where: { id: { exists: true } }, overrideAccess: true })
         scoreIds.length = 0
       }
+      // Compiled here, not left to the publish hook: an earlier scenario in the same run may have turned compile-on-publish off.
       await deliveryIdle(payload)
+      await compileNow(payload, 'bench: score definitions')
       const liveScores = (await liveManifest(payload))?.scores?.length ?? 0
       if (liveScores !== (live ? SCORES.length : 0)) throw new ScenarioFailure(`The snapshot holds ${liveScores} score definitions, not ${live ? SCORES.length : 0}`)
     }
