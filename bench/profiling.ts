@@ -168,20 +168,17 @@ async function measureEventsApi(quick: boolean): Promise<ProfilingMeasurement['e
       events += done
       return done / ((performance.now() - started) / 1000)
     }
-    const scoreIds: (string | number)[] = []
     const setScores = async (live: boolean) => {
       if (live) {
         for (const score of SCORES) {
-          const doc = await payload.create({
+          await payload.create({
             collection: 'interest-scores',
             data: { name: score.key, slug: score.key, cap: score.cap, halfLifeDays: score.halfLifeDays, rules: score.rules.map((rule) => ({ event: rule.event, category: rule.category, points: rule.points })) } as never,
             overrideAccess: true,
           })
-          scoreIds.push(doc.id)
         }
       } else {
         await payload.delete({ collection: 'interest-scores', where: { id: { exists: true } }, overrideAccess: true })
-        scoreIds.length = 0
       }
       // Compiled here, not left to the publish hook: an earlier scenario in the same run may have turned compile-on-publish off.
       await deliveryIdle(payload)

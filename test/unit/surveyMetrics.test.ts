@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { metricsOf, surveyPoints } from '../../delivery/experiments'
-import { csatOf, meanOf, npsOf } from '../../delivery/customers/surveyStatistics'
+import { csatOf, meanOf, npsOf } from '../../delivery/customers'
 
 /** Mean and (population) variance of the points, as the results compute them from Σy, Σy² and n. */
 function fromSums(points: number[]): { mean: number; variance: number } {

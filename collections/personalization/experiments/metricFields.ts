@@ -6,7 +6,7 @@
 import type { Field } from 'payload'
 
 import { EVENT_TYPES } from '../../../engine'
-import { METRIC_KINDS } from '../../../delivery/experiments'
+import { METRIC_KINDS, SURVEY_METRIC_KINDS } from '../../../delivery/experiments'
 
 const KIND_LABELS: Record<(typeof METRIC_KINDS)[number], string> = {
   binomial: 'Converted (share of units with at least one event)',
@@ -18,7 +18,7 @@ const KIND_LABELS: Record<(typeof METRIC_KINDS)[number], string> = {
 }
 
 /** Survey kinds read their survey's answers: no event to pick. */
-const readsEvents = (_: unknown, siblingData: { kind?: string } | undefined) => !['nps', 'ces', 'csat'].includes(siblingData?.kind ?? '')
+const readsEvents = (_: unknown, siblingData: { kind?: string } | undefined) => !(SURVEY_METRIC_KINDS as readonly string[]).includes(siblingData?.kind ?? '')
 
 export const metricFields: Field[] = [
   {
