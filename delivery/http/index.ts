@@ -7,7 +7,7 @@
 export { ErrorBodySchema, errorResponse, invalidInput, readBoundedText, readFormBody, readJsonBody, zodIssues, type ErrorIssue } from '../../contract'
 export { boundedMemory, sizedMemory, timedMemory } from './memory'
 export { assertProductionSettings, DEVELOPMENT_SECRET, productionProblems } from './productionSettings'
-export { processWide } from './processState'
+export { onDestroy, processWide } from './processState'
 export { publicOrigin } from './publicOrigin'
 export { payloadRoute } from './route'
 export { isSameOrigin } from './sameOrigin'

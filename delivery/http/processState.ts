@@ -10,3 +10,28 @@ export function processWide<T>(name: string, create: () => T): T {
   const store = globalThis as unknown as Record<symbol, T | undefined>
   return (store[key] ??= create())
 }
+
+type Destroyable = { destroy: () => Promise<void> }
+const beforeDestroy = processWide('beforeDestroy', () => new WeakMap<Destroyable, (() => Promise<void> | void)[]>())
+
+/**
+ * Runs `stop` when this Payload instance is destroyed, before its database
+ * closes: background work (the sharing dispatcher, the snapshot poll) stops
+ * with the instance instead of failing against a closed database. Payload 3
+ * has no destroy hook in its config; its `destroy` is an instance property,
+ * wrapped here once per instance.
+ */
+export function onDestroy(payload: Destroyable, stop: () => Promise<void> | void): void {
+  let stops = beforeDestroy.get(payload)
+  if (!stops) {
+    stops = []
+    beforeDestroy.set(payload, stops)
+    const destroy = payload.destroy.bind(payload)
+    const pending = stops
+    payload.destroy = async () => {
+      for (const each of pending.splice(0)) await each()
+      await destroy()
+    }
+  }
+  stops.push(stop)
+}

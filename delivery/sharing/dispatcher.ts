@@ -12,7 +12,7 @@
  */
 import type { Payload, Where } from 'payload'
 
-import { processWide } from '../http'
+import { onDestroy, processWide } from '../http'
 import { type ChangeMessage, ChangeMessageSchema } from './changeTypes'
 import type { Resolver } from './destinationGuard'
 import { enabledEndpoints, endpointSaw, endpointWants, type WebhookEndpoint } from './endpoints'
@@ -45,6 +45,7 @@ export function startSharing(payload: Payload, options: DispatcherOptions = {}):
     stopped: false,
   }
   dispatchers.set(payload, state)
+  onDestroy(payload, () => stopSharing(payload))
   schedule(payload, state, 0)
 }
 

@@ -9,7 +9,7 @@ import type { Payload } from 'payload'
 
 import type { DeliveryManifest, PageBundle } from '../../engine'
 import { activeVersion, compileSnapshot, recordCompileFailure, type CompiledSnapshot } from './compileSnapshot'
-import { processWide, sizedMemory } from '../http'
+import { onDestroy, processWide, sizedMemory } from '../http'
 
 /**
  * Bound: page bundles kept in memory per database, by their size as JSON (a
@@ -41,6 +41,12 @@ function stateOf(payload: Payload): LiveState {
   if (!state) {
     state = { bundles: sizedMemory(BUNDLE_CACHE_BYTES, (bundle: PageBundle) => JSON.stringify(bundle).length), compileAgain: false, triggers: new Set(), listeners: new Set() }
     states.set(payload, state)
+    // The poll and a pending compile end with the instance, before its database closes.
+    const stopping = state
+    onDestroy(payload, async () => {
+      stopLiveSnapshot(payload)
+      await stopping.compiling?.catch(() => {})
+    })
   }
   return state
 }

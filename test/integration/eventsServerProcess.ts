@@ -51,7 +51,14 @@ export async function serverInTransaction(databaseUri: string): Promise<boolean>
 }
 
 export async function startServer(databaseUri: string, mediaDir: string, port: number, env: Record<string, string> = {}): Promise<EventsServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
+  // --conditions=development: Lexical's default "node" entry points (loaded
+  // with the Payload config) are wrappers that pick the build with a top-level
+  // `await import()`; several of them at once now and then deadlock Node 20's
+  // module evaluation, and the process ends with exit code 13 and no output
+  // before a line of ours runs (3 of 80 starts here under tsx, most starts
+  // when bundled). The condition loads the build those wrappers would pick
+  // outside production, directly.
+  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', SERVER], {
     env: { ...process.env, DATABASE_URI: serverUri(databaseUri), MEDIA_DIR: mediaDir, PORT: String(port), TESSERA_JOBS: 'off', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
