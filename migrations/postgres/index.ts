@@ -12,6 +12,7 @@ import * as migration_20261202_065522_profiling_questions_scores from './2026120
 import * as migration_20261202_110000_profiles_texts_parent_index from './20261202_110000_profiles_texts_parent_index';
 import * as migration_20261202_163130_exposure_covering_indexes from './20261202_163130_exposure_covering_indexes';
 import * as migration_20261202_164321_survey_metric_kinds from './20261202_164321_survey_metric_kinds';
+import * as migration_20261203_130000_locales_parent_indexes from './20261203_130000_locales_parent_indexes';
 
 export const migrations = [
   {
@@ -83,5 +84,10 @@ export const migrations = [
     up: migration_20261202_164321_survey_metric_kinds.up,
     down: migration_20261202_164321_survey_metric_kinds.down,
     name: '20261202_164321_survey_metric_kinds'
+  },
+  {
+    up: migration_20261203_130000_locales_parent_indexes.up,
+    down: migration_20261203_130000_locales_parent_indexes.down,
+    name: '20261203_130000_locales_parent_indexes',
   },
 ];

@@ -10,6 +10,7 @@ import * as migration_20261202_064246_workbench_standards from './20261202_06424
 import * as migration_20261202_065454_profiling_questions_scores from './20261202_065454_profiling_questions_scores';
 import * as migration_20261202_110000_profiles_texts_parent_index from './20261202_110000_profiles_texts_parent_index';
 import * as migration_20261202_163117_exposure_covering_indexes from './20261202_163117_exposure_covering_indexes';
+import * as migration_20261203_130000_locales_parent_indexes from './20261203_130000_locales_parent_indexes';
 
 export const migrations = [
   {
@@ -71,5 +72,10 @@ export const migrations = [
     up: migration_20261202_163117_exposure_covering_indexes.up,
     down: migration_20261202_163117_exposure_covering_indexes.down,
     name: '20261202_163117_exposure_covering_indexes'
+  },
+  {
+    up: migration_20261203_130000_locales_parent_indexes.up,
+    down: migration_20261203_130000_locales_parent_indexes.down,
+    name: '20261203_130000_locales_parent_indexes',
   },
 ];
