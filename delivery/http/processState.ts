@@ -22,16 +22,13 @@ const beforeDestroy = processWide('beforeDestroy', () => new WeakMap<Destroyable
  * wrapped here once per instance.
  */
 export function onDestroy(payload: Destroyable, stop: () => Promise<void> | void): void {
-  let stops = beforeDestroy.get(payload)
-  if (!stops) {
-    stops = []
-    beforeDestroy.set(payload, stops)
-    const destroy = payload.destroy.bind(payload)
-    const pending = stops
-    payload.destroy = async () => {
-      for (const each of pending.splice(0)) await each()
-      await destroy()
-    }
+  const known = beforeDestroy.get(payload)
+  if (known) return void known.push(stop)
+  const stops = [stop]
+  beforeDestroy.set(payload, stops)
+  const destroy = payload.destroy.bind(payload)
+  payload.destroy = async () => {
+    for (const each of stops.splice(0)) await each()
+    await destroy()
   }
-  stops.push(stop)
 }
