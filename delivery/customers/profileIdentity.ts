@@ -8,7 +8,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { changesCommitted } from '../sharing'
-import { absorbProfile } from './profileMerge'
+import { absorbProfile, adoptCustomerExposures } from './profileMerge'
 import { createProfile, forget, lockOf, profileIdForKey, profileKey, readById, storeProfile, withProfileLocks, type Profile } from './profiles'
 import { inUnitOfWork, isRaceLost, RaceLost } from './unitOfWork'
 
@@ -60,6 +60,7 @@ export async function ensureProfile(payload: Payload, identity: ProfileIdentity,
           if (identity.email) target.email ??= identity.email.trim().toLowerCase()
           await storeProfile(payload, target, req, keysBefore)
         }
+        await adoptCustomerExposures(payload, target, req)
         return { profile: target, absorbed: profiles.slice(1) }
       })
       forget(payload, profile, ...absorbed)

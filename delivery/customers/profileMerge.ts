@@ -5,7 +5,7 @@
  * consent and list exactly as if one profile had recorded them all. The old
  * profile stays as a pointer for old cookies and links.
  */
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { emitChange } from '../sharing'
 import { personOf } from './eventChanges'
@@ -37,6 +37,21 @@ export async function absorbProfile(payload: Payload, target: Profile, source: P
 }
 
 type ExposureRow = { id: number | string; experiment: string; phase: number; arm: string; count: number; lastAt?: string | null; multiple?: boolean | null }
+
+/**
+ * A customer served before any profile of theirs existed (an email recipient,
+ * hashed on their customer id) has rows of their own, `customer:<id>` with no
+ * profile. Once a profile holds that customer id (created, identified or
+ * merged), those rows are the profile's, folded with the ones it has: one
+ * person, one unit, marked multiple when they saw two arms.
+ */
+export async function adoptCustomerExposures(payload: Payload, profile: Profile, req: PayloadRequest): Promise<void> {
+  if (!profile.customerId) return
+  const orphans: Where = { and: [{ unit: { equals: `customer:${profile.customerId}` } }, { profile: { exists: false } }] }
+  if ((await payload.count({ collection: 'experiment-exposures', where: orphans, overrideAccess: true, req })).totalDocs === 0) return
+  await payload.db.updateMany({ collection: 'experiment-exposures', where: orphans, data: { profile: ref(profile.id) }, req, returning: false })
+  await foldExposureRows(payload, profile, req)
+}
 
 /**
  * One row per person and phase after a merge: the first one (its arm, time

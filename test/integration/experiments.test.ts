@@ -19,7 +19,7 @@ const KEY = 'tsk_integration_experiments_key_0123456789abcd'
 const BASE = 'http://localhost:3999'
 
 type Rendered = { status: number; headers: Headers; json: { blocks: { block: string; variant: { id: string } }[]; email?: { variant: { id: string } }; trace?: { slots: { block: string; experiment?: { arm?: string; enrolled: boolean; why: string } }[] } } }
-type ExposureRow = { unit: string; arm: string; channel: string; count: number; phase: number; multiple?: boolean; store?: string }
+type ExposureRow = { unit: string; arm: string; channel: string; count: number; phase: number; multiple?: boolean; store?: string; profile?: Id | { id: Id } | null }
 
 /** The arm (index) GrowthBook's hash v2 gives `id` in a 50/50 split at full coverage under `seed`. */
 const halfOf = (seed: string, id: string) => (bucketOf(hashSeed(seed), id) < 0.5 ? 0 : 1)
@@ -91,6 +91,13 @@ for (const database of databasesUnderTest()) {
       await deliveryIdle(payload)
       return experiment
     }
+    const postEvents = async (events: unknown[]) =>
+      (
+        await handleEventsRequest(
+          payload,
+          new Request(`${BASE}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }, body: JSON.stringify({ events }) }),
+        )
+      ).status
     const siteCookies = async (visitor: string, purposes: string[]) =>
       `${CONSENT_COOKIE}=${await signConsentCookie({ purposes, at: new Date().toISOString() })}; ${PROFILE_COOKIE}=${await signProfileCookie({ visitor })}`
 
@@ -239,15 +246,7 @@ for (const database of databasesUnderTest()) {
         const first = await render('/api/render/home', { key: null, cookie })
         expect(servedVariant(first, offer.id)).toBe('default')
         await flushExposures(payload)
-        const identify = await handleEventsRequest(
-          payload,
-          new Request(`${BASE}/api/events`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
-            body: JSON.stringify({ events: [{ idempotencyKey: newIdempotencyKey(), type: 'trait_update', visitor, customer, traits: { tier: 'silver' } }] }),
-          }),
-        )
-        expect(identify.status).toBe(200)
+        expect(await postEvents([{ idempotencyKey: newIdempotencyKey(), type: 'trait_update', visitor, customer, traits: { tier: 'silver' } }])).toBe(200)
         const later = await render(`/api/render/newsletter?channel=email&customer=${customer}&consent=analytics&debug=1`)
         expect(servedVariant(later, offer.id)).toBe('default')
         const slot = later.json.trace!.slots.find((candidate) => candidate.block === String(offer.id))!
@@ -259,26 +258,44 @@ for (const database of databasesUnderTest()) {
         expect(visitorRow).toMatchObject({ count: 2, multiple: false })
       })
 
+      it('makes one unit of a recipient served before they had a profile, who then browsed anonymously and identified', async () => {
+        let visitor = ''
+        let customer = ''
+        for (let i = 0; !visitor; i++) if (halfOf(OFFER_KEY, `v-orphan-${i}`) === 0) visitor = `v-orphan-${i}`
+        for (let i = 0; !customer; i++) if (halfOf(OFFER_KEY, `crm-orphan-${i}`) === 1) customer = `crm-orphan-${i}`
+        // An email platform renders for the customer, who has no profile here yet: a row of the customer id alone.
+        expect(servedVariant(await render(`/api/render/newsletter?channel=email&customer=${customer}&consent=analytics`), offer.id)).toBe(offer.variants['Gold members'])
+        // They open the site without being recognised: the visitor's own profile and row, in the other arm.
+        expect(servedVariant(await render('/api/render/home', { key: null, cookie: await siteCookies(visitor, ['necessary', 'analytics']) }), offer.id)).toBe('default')
+        const before = await exposuresOf(OFFER_KEY)
+        expect(before.filter((row) => row.unit === `customer:${customer}`)).toMatchObject([{ count: 1 }])
+        expect(before.filter((row) => row.unit === `customer:${customer}`)[0]!.profile ?? null).toBeNull()
+        // They log in: one person, seen in two arms.
+        expect(await postEvents([{ idempotencyKey: newIdempotencyKey(), type: 'trait_update', visitor, customer, traits: { tier: 'silver' } }])).toBe(200)
+        const { docs } = await payload.find({ collection: 'profiles', where: { customerId: { equals: customer } }, depth: 0, overrideAccess: true })
+        const person = docs[0] as unknown as { id: Id }
+        const rows = (await exposuresOf(OFFER_KEY)).filter((row) => row.unit === `customer:${customer}` || String(typeof row.profile === 'object' && row.profile ? row.profile.id : row.profile) === String(person.id))
+        expect(rows).toHaveLength(1)
+        expect(rows[0]).toMatchObject({ count: 2, multiple: true, arm: offer.variants['Gold members'] })
+        // Their next exposure adds to that row.
+        await render(`/api/render/home?customer=${customer}&consent=analytics`)
+        const after = (await exposuresOf(OFFER_KEY)).filter((row) => row.unit === `customer:${customer}` || String(typeof row.profile === 'object' && row.profile ? row.profile.id : row.profile) === String(person.id))
+        expect(after).toMatchObject([{ count: 3, multiple: true }])
+      })
+
       it('folds a visitor’s exposure into the customer’s when their profiles merge, as one person seen in two arms', async () => {
         let visitor = ''
         let customer = ''
         for (let i = 0; !visitor; i++) if (halfOf(OFFER_KEY, `v-merge-${i}`) === 0) visitor = `v-merge-${i}`
         for (let i = 0; !customer; i++) if (halfOf(OFFER_KEY, `crm-merge-${i}`) === 1) customer = `crm-merge-${i}`
-        const post = async (events: unknown[]) =>
-          (
-            await handleEventsRequest(
-              payload,
-              new Request(`${BASE}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }, body: JSON.stringify({ events }) }),
-            )
-          ).status
         // The customer is known first (a profile of their own), served the other arm.
-        expect(await post([{ idempotencyKey: newIdempotencyKey(), type: 'consent_change', customer, consents: { analytics: true } }])).toBe(200)
+        expect(await postEvents([{ idempotencyKey: newIdempotencyKey(), type: 'consent_change', customer, consents: { analytics: true } }])).toBe(200)
         expect(servedVariant(await render(`/api/render/home?customer=${customer}&consent=analytics`), offer.id)).toBe(offer.variants['Gold members'])
         expect(servedVariant(await render('/api/render/home', { key: null, cookie: await siteCookies(visitor, ['necessary', 'analytics']) }), offer.id)).toBe('default')
         const before = (await exposuresOf(OFFER_KEY)).filter((row) => row.unit === `customer:${customer}` || row.arm === 'default')
         expect(before.filter((row) => row.unit === `customer:${customer}`)).toHaveLength(1)
         // The visitor logs in as that customer: the two profiles become one.
-        expect(await post([{ idempotencyKey: newIdempotencyKey(), type: 'trait_update', visitor, customer, traits: { tier: 'gold' } }])).toBe(200)
+        expect(await postEvents([{ idempotencyKey: newIdempotencyKey(), type: 'trait_update', visitor, customer, traits: { tier: 'gold' } }])).toBe(200)
         const { docs } = await payload.find({ collection: 'profiles', where: { customerId: { equals: customer } }, depth: 0, overrideAccess: true })
         const person = docs[0] as unknown as { id: Id }
         const { docs: theirs } = await payload.find({ collection: 'experiment-exposures', where: { experiment: { equals: OFFER_KEY }, profile: { equals: person.id } }, depth: 0, pagination: false, overrideAccess: true })
