@@ -15,6 +15,8 @@ export type ScreenMeasurement = {
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47]
+// The site origin an ask slide's QR code would lead to (the demo screen has none: no effect on the pixels).
+const BASE = 'http://localhost:3000'
 
 export async function measureScreen(options: { quick: boolean }): Promise<ScreenMeasurement> {
   const demo = await demoSnapshot()
@@ -30,7 +32,7 @@ export async function measureScreen(options: { quick: boolean }): Promise<Screen
     }
     const params = (width: number, height: number, slide: number) => ({ width, height, refreshSeconds: 30, slideSeconds: 8, slide })
     const render = async (decision: Decision, width: number, height: number, slide: number) => {
-      const bytes = await screenPng(demo.payload, decision.resolved, decision, params(width, height, slide))
+      const bytes = await screenPng(demo.payload, decision.resolved, decision, params(width, height, slide), BASE)
       if (bytes.length < 100 || PNG_SIGNATURE.some((byte, index) => bytes[index] !== byte)) throw new ScenarioFailure(`The ${width}×${height} screen did not render a PNG`)
     }
     const first = performance.now()
@@ -45,7 +47,7 @@ export async function measureScreen(options: { quick: boolean }): Promise<Screen
         if (index > runs * 20) throw new ScenarioFailure(`Fewer than ${runs} distinct screen decisions to render cold`)
         const decision = decided(index)
         const slide = index % 3
-        if (isScreenPngCached(decision, params(width, height, slide))) continue
+        if (isScreenPngCached(decision, params(width, height, slide), BASE)) continue
         let started = performance.now()
         await render(decision, width, height, slide)
         cold.push(performance.now() - started)

@@ -15,7 +15,7 @@ import { renderSVG } from 'uqr'
 import { absoluteUrl } from '../shared/media'
 import { escapeHtml } from '../shared/html'
 import { SCREEN_POLLER_SCRIPT, SCREEN_SLIDES_ID } from './poller'
-import { discountSize, headlineSize, SCREEN_LABELS, screenOrientation, screenSlides, type ScreenSlide } from './slides'
+import { discountSize, headlineSize, SCREEN_LABELS, questionUrl, screenOrientation, screenSlides, type ScreenSlide } from './slides'
 import { SCREEN_COLOURS, SCREEN_SPACE, SCREEN_TYPE } from './theme'
 
 export { SCREEN_SLIDES_ID, screenScriptHash } from './poller'
@@ -86,15 +86,11 @@ body{font-family:Inter,"Helvetica Neue",Helvetica,Arial,"Liberation Sans",system
 .qr{display:flex;align-items:center;gap:${u(2.4)};margin:0;font-size:${u(type.until)}}.qr svg{width:${u(28)};height:${u(28)};background:#fff;border-radius:${u(1)}}
 `
 
-const SCAN = { en: 'Scan to answer on your phone', fr: 'Scannez pour répondre sur votre téléphone' } as const
-
 /** A QR code (uqr: SVG of our own URL, nothing from the visitor) opening the question on a phone, with the store. */
 function questionCode(question: string, locale: Locale, options: ScreenDocumentOptions): string {
-  const url = new URL(`/answer/${encodeURIComponent(question)}`, options.mediaBase)
-  url.searchParams.set('lang', locale)
-  if (options.store) url.searchParams.set('store', options.store)
-  const svg = renderSVG(url.toString(), { border: 2 }).replace('<svg ', `<svg role="img" aria-label="${escapeHtml(SCAN[locale])}" `)
-  return `<figure class="qr">${svg}<figcaption>${escapeHtml(SCAN[locale])}</figcaption></figure>`
+  const scan = escapeHtml(SCREEN_LABELS[locale].scan)
+  const svg = renderSVG(questionUrl(question, locale, options.mediaBase, options.store), { border: 2 }).replace('<svg ', `<svg role="img" aria-label="${scan}" `)
+  return `<figure class="qr">${svg}<figcaption>${scan}</figcaption></figure>`
 }
 
 function assertPositive(name: string, value: number): number {

@@ -14,10 +14,11 @@
  */
 import { ImageResponse } from 'next/og'
 import type { CSSProperties, ReactElement } from 'react'
+import { renderSVG } from 'uqr'
 
 import type { Locale, ResolvedPage } from '../../engine'
 import { drawableText, loadScreenFonts, SCREEN_FONT_FAMILY, type ScreenFonts } from './fonts'
-import { discountSize, headlineSize, SCREEN_LABELS, screenOrientation, screenSlides, type ScreenImage, type ScreenSlide } from './slides'
+import { discountSize, headlineSize, questionUrl, SCREEN_LABELS, screenOrientation, screenSlides, type ScreenImage, type ScreenSlide } from './slides'
 import { SCREEN_COLOURS, SCREEN_SPACE, SCREEN_TYPE, screenUnit } from './theme'
 
 export type ScreenPngOptions = {
@@ -33,6 +34,14 @@ export type ScreenPngOptions = {
   images: Readonly<Record<string, string>>
   /** Which slide to draw, counted from 0; wraps around past the last. Default: the first. */
   slide?: number
+  /**
+   * The site's public origin: an ask slide draws a QR code opening its
+   * question there (with `store`), as the HTML document does. Without it the
+   * slide shows the question alone.
+   */
+  answerBase?: string
+  /** The store the screen is in, put in the QR code's link. */
+  store?: string
 }
 
 /** Panels up to 8K: beyond that a render is a mistake, not a screen. */
@@ -91,7 +100,16 @@ function Picture({ source, alt, width, height, style }: { source: string; alt: s
   return <img src={source} alt={alt} width={width} height={height} style={{ width, height, objectFit: 'cover', ...style }} />
 }
 
-function SlideText({ slide, frame, fonts, locale, align }: { slide: ScreenSlide; frame: Frame; fonts: ScreenFonts; locale: Locale; align: 'start' | 'center' }) {
+/** The ask slide's QR code as an SVG data: URL (uqr: our own link only), drawn by Satori like any image. */
+function questionCodeSource(slide: ScreenSlide, locale: Locale, answerBase: string | undefined, store: string | undefined): string | undefined {
+  if (!slide.question || !answerBase) return undefined
+  const svg = renderSVG(questionUrl(slide.question.id, locale, answerBase, store), { border: 2, whiteColor: '#fff', blackColor: '#000' })
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`
+}
+
+type SlideTextProps = { slide: ScreenSlide; frame: Frame; fonts: ScreenFonts; locale: Locale; align: 'start' | 'center'; code?: string }
+
+function SlideText({ slide, frame, fonts, locale, align, code: questionCode }: SlideTextProps) {
   const u = frame.unit
   const text = (value: string | undefined) => (value ? drawableText(value, fonts) : '')
   const labels = SCREEN_LABELS[locale]
@@ -134,6 +152,15 @@ function SlideText({ slide, frame, fonts, locale, align }: { slide: ScreenSlide;
   }
   if (until) parts.push(<div key="until" style={{ fontSize: TYPE.until * u, color: COLOURS.until }}>{until}</div>)
   if (cta) parts.push(<div key="cta" style={{ display: 'flex', backgroundColor: COLOURS.accent, color: COLOURS.ink, fontSize: TYPE.cta * u, fontWeight: 700, padding: `${1.6 * u}px ${4.4 * u}px`, borderRadius: 999 }}>{cta}</div>)
+  if (questionCode) {
+    const side = Math.round(28 * u)
+    parts.push(
+      <div key="qr" style={{ display: 'flex', alignItems: 'center', gap: 2.4 * u, fontSize: TYPE.until * u }}>
+        <Picture source={questionCode} alt={labels.scan} width={side} height={side} style={{ objectFit: 'contain', backgroundColor: '#fff', borderRadius: u }} />
+        <div>{text(labels.scan)}</div>
+      </div>,
+    )
+  }
 
   return <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', alignItems: items, gap: SCREEN_SPACE.gap * u }}>{parts}</div>
 }
@@ -145,7 +172,7 @@ function ground(kind: ScreenSlide['kind']): string {
   return COLOURS.ground
 }
 
-function Slide({ slide, frame, fonts, locale, source }: { slide: ScreenSlide; frame: Frame; fonts: ScreenFonts; locale: Locale; source: string | undefined }) {
+function Slide({ slide, frame, fonts, locale, source, code }: { slide: ScreenSlide; frame: Frame; fonts: ScreenFonts; locale: Locale; source: string | undefined; code?: string }) {
   const u = frame.unit
   const base: CSSProperties = { display: 'flex', position: 'relative', width: frame.width, height: frame.height, backgroundColor: ground(slide.kind), color: COLOURS.text, fontFamily: SCREEN_FONT_FAMILY }
   const alt = slide.image?.alt ?? ''
@@ -153,7 +180,7 @@ function Slide({ slide, frame, fonts, locale, source }: { slide: ScreenSlide; fr
   if (!source) {
     return (
       <div style={{ ...base, alignItems: 'center', justifyContent: 'center', padding: `${8 * u}px ${10 * u}px` }}>
-        <SlideText slide={slide} frame={frame} fonts={fonts} locale={locale} align="center" />
+        <SlideText slide={slide} frame={frame} fonts={fonts} locale={locale} align="center" code={code} />
       </div>
     )
   }
@@ -171,7 +198,7 @@ function Slide({ slide, frame, fonts, locale, source }: { slide: ScreenSlide; fr
             backgroundImage: 'linear-gradient(to top, rgba(0,0,0,0.9) 0%, rgba(0,0,0,0.78) 55%, rgba(0,0,0,0) 100%)',
           }}
         >
-          <SlideText slide={slide} frame={frame} fonts={fonts} locale={locale} align="start" />
+          <SlideText slide={slide} frame={frame} fonts={fonts} locale={locale} align="start" code={code} />
         </div>
       </div>
     )
@@ -185,7 +212,7 @@ function Slide({ slide, frame, fonts, locale, source }: { slide: ScreenSlide; fr
         <Picture source={source} alt={alt} width={media.width} height={media.height} />
       </div>
       <div style={{ display: 'flex', flexGrow: 1, flexBasis: 0, minWidth: 0, minHeight: 0, alignItems: 'center', padding: SCREEN_SPACE.padding * u }}>
-        <SlideText slide={slide} frame={frame} fonts={fonts} locale={locale} align="start" />
+        <SlideText slide={slide} frame={frame} fonts={fonts} locale={locale} align="start" code={code} />
       </div>
     </div>
   )
@@ -206,7 +233,8 @@ export async function renderScreenPng(resolved: ResolvedPage, options: ScreenPng
   const frame: Frame = { width, height, unit: screenUnit(width, height, orientation), landscape: orientation === 'landscape' }
   const slide = chosenSlide(resolved, { ...options, width, height })
   const source = imageSource(slide.image, options.images)
+  const code = questionCodeSource(slide, locale, options.answerBase, options.store)
 
-  const response = new ImageResponse(<Slide slide={slide} frame={frame} fonts={fonts} locale={locale} source={source} />, { width, height, fonts: fonts.fonts })
+  const response = new ImageResponse(<Slide slide={slide} frame={frame} fonts={fonts} locale={locale} source={source} code={code} />, { width, height, fonts: fonts.fonts })
   return new Uint8Array(await response.arrayBuffer())
 }

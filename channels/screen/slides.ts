@@ -44,9 +44,17 @@ export type ScreenSlide = {
 }
 
 export const SCREEN_LABELS = {
-  en: { code: 'Code', until: 'Until', price: 'Price', offline: 'Offline', slide: 'Slide' },
-  fr: { code: 'Code', until: 'Jusqu’au', price: 'Prix', offline: 'Hors ligne', slide: 'Diapositive' },
+  en: { code: 'Code', until: 'Until', price: 'Price', offline: 'Offline', slide: 'Slide', scan: 'Scan to answer on your phone' },
+  fr: { code: 'Code', until: 'Jusqu’au', price: 'Prix', offline: 'Hors ligne', slide: 'Diapositive', scan: 'Scannez pour répondre sur votre téléphone' },
 } as const satisfies Record<Locale, Record<string, string>>
+
+/** Where an ask slide's QR code leads: the question on our own site, in the screen's language, with its store (nothing from the visitor). */
+export function questionUrl(question: string, locale: Locale, base: string, store?: string): string {
+  const url = new URL(`/answer/${encodeURIComponent(question)}`, base)
+  url.searchParams.set('lang', locale)
+  if (store) url.searchParams.set('store', store)
+  return url.toString()
+}
 
 /** Renditions sized for screens: a 4K rendition only where a side reaches 3840 pixels. */
 const SCREEN_RENDITIONS = { hd: 'screen1920', uhd: 'screen3840' } as const

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import { decisionContext, type DeliveryManifest, evaluateSegments, type Locale, PERSONALIZATION } from '../../engine'
+import { askedQuestion, decisionContext, type DeliveryManifest, evaluateSegments, type Locale, PERSONALIZATION } from '../../engine'
 import { errorResponse, isSameOrigin, publicOrigin, readFormBody, readJsonBody } from '../http'
 import { rateLimit, requestClient } from '../limits'
 import { liveManifest } from '../snapshot'
@@ -25,8 +25,28 @@ import { findProfile, profileKey, type Profile } from './profiles'
 const MAX_ANSWER_BYTES = 8 * 1024
 
 const TEXT = {
-  en: { back: 'Back to the page', thanks: 'Thank you for your answer!', notStored: 'Your answer was not stored.', title: 'Your answer' },
-  fr: { back: 'Revenir à la page', thanks: 'Merci pour votre réponse !', notStored: 'Votre réponse n’a pas été enregistrée.', title: 'Votre réponse' },
+  en: {
+    back: 'Back to the page',
+    thanks: 'Thank you for your answer!',
+    notStored: 'Your answer was not stored.',
+    title: 'Your answer',
+    saved: 'Your answer is saved.',
+    optional: 'optional',
+    send: 'Send',
+    home: 'Visit the shop',
+    answerFirst: 'This answer was not recorded; open the link in the email again.',
+  },
+  fr: {
+    back: 'Revenir à la page',
+    thanks: 'Merci pour votre réponse !',
+    notStored: 'Votre réponse n’a pas été enregistrée.',
+    title: 'Votre réponse',
+    saved: 'Votre réponse est enregistrée.',
+    optional: 'facultatif',
+    send: 'Envoyer',
+    home: 'Visiter la boutique',
+    answerFirst: 'Cette réponse n’a pas été enregistrée ; rouvrez le lien de l’email.',
+  },
 } as const
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
@@ -148,7 +168,7 @@ export async function handleEmailAnswer(payload: Payload, request: Request): Pro
   const profile = await findProfile(payload, key)
   const consents = profile ? Object.entries(profile.consents).filter(([, record]) => record.granted).map(([purpose]) => purpose) : []
   // One answer per link and value: a retry, a mail scanner or a forwarded copy clicking it again is a duplicate; another value is a later choice, and wins.
-  const idempotencyKey = `email-answer:${recipientLinkId(token)}:${question}:${parsed.data.value ?? ''}`.slice(0, 128)
+  const idempotencyKey = emailAnswerKey(token, question, parsed.data.value as string | undefined)
   const recorded = await recordAnswer(payload, parsed.data, consents, idempotencyKey, async (manifest) => ({
     outcomes: (event) =>
       recordEvents(payload, [{ ...event, ...(claims.customer ? { customer: claims.customer } : claims.visitor ? { visitor: claims.visitor } : { email: claims.email }) }], { kind: 'link', name: 'email-answer' }, manifest.purposes),
@@ -156,7 +176,70 @@ export async function handleEmailAnswer(payload: Payload, request: Request): Pro
     arms: profile?.experiments ?? {},
   }))
   if (!recorded.ok) return answerPage(recorded.failure.status, locale, `${TEXT[locale].notStored} ${recorded.failure.message}`, '/')
+  // A question with an open follow-up asks it on the thank-you page itself, under the same link.
+  const manifest = await liveManifest(payload)
+  const compiled = findQuestion(manifest, question)
+  const prompt = manifest && compiled?.followUp ? askedQuestion(compiled, locale, manifest.defaultLocale).followUp : undefined
+  if (prompt) return followUpPage(locale, prompt, { token, question, value: parsed.data.value as string | undefined })
+  return thanksRedirect(request, locale)
+}
+
+function thanksRedirect(request: Request, locale: Locale): Response {
   const thanks = new URL('/answers/thanks', publicOrigin(request))
   thanks.searchParams.set('lang', locale)
   return new Response(null, { status: 303, headers: { Location: thanks.toString(), 'Cache-Control': 'no-store' } })
+}
+
+/**
+ * The thank-you page of a one-click answer whose question has an open
+ * follow-up: the answer is saved, and a form (no JavaScript needed) sends the
+ * text with the same signed link, which names the recipient and the answer.
+ * The link stays out of referrers and caches.
+ */
+function followUpPage(locale: Locale, prompt: string, fields: { token: string; question: string; value?: string }): Response {
+  const text = TEXT[locale]
+  const hidden = Object.entries(fields)
+    .map(([name, value]) => (value === undefined ? '' : `<input type="hidden" name="${name}" value="${escape(value)}">`))
+    .join('')
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${text.title}</title><style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1f1a17;line-height:1.5}textarea{width:100%;font:inherit;box-sizing:border-box}button{font:inherit;padding:.5rem 1.25rem;margin-top:.75rem}</style></head><body><main id="main"><h1>${text.thanks}</h1><p role="status">${text.saved}</p><form method="post" action="/api/answers/email">${hidden}<label for="follow-up">${escape(prompt)} <span>(${text.optional})</span></label><textarea id="follow-up" name="followUp" maxlength="2000" rows="4"></textarea><button type="submit">${text.send}</button></form><p><a href="/">${text.home}</a></p></main></body></html>`
+  return new Response(html, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } })
+}
+
+const emailAnswerKey = (token: string, question: string, value: string | undefined) => `email-answer:${recipientLinkId(token)}:${question}:${value ?? ''}`.slice(0, 128)
+
+/**
+ * POST /api/answers/email (a form: token, question, value, followUp): the open
+ * follow-up of a one-click answer. It joins the answer that link and value
+ * recorded (the same response on the dashboards, not a second one); a later
+ * text replaces an earlier one. The link's token is the only credential.
+ */
+export async function handleEmailFollowUp(payload: Payload, request: Request): Promise<Response> {
+  const throttled = await rateLimit('answers', requestClient(request))
+  if (throttled) return throttled
+  const fallbackLocale = localeFromAcceptLanguage(request.headers.get('accept-language')) ?? 'en'
+  const body = await readFormBody(request, MAX_ANSWER_BYTES)
+  if (!body.ok) return body.response
+  const form = body.value
+  const field = (name: string) => {
+    const value = form.get(name)
+    return typeof value === 'string' ? value : undefined
+  }
+  const token = field('token')
+  const claims = await readAnswerToken(token)
+  if (!token || !claims) return answerPage(403, fallbackLocale, fallbackLocale === 'fr' ? 'Ce lien n’est plus valable (modifié ou expiré).' : 'This link is not valid any more (altered or expired).', '/')
+  const throttledLink = await rateLimit('answersPerLink', recipientLinkId(token))
+  if (throttledLink) return throttledLink
+  const locale = claims.locale
+  const question = field('question') ?? ''
+  if (!claims.questions.includes(question)) return answerPage(400, locale, locale === 'fr' ? 'Cette question n’était pas dans cet email.' : 'This question was not in that email.', '/')
+  const followUp = (field('followUp') ?? '').trim()
+  if (followUp.length > 2000) return answerPage(400, locale, locale === 'fr' ? 'Au plus 2 000 caractères.' : 'At most 2,000 characters.', '/')
+  // Nothing written: nothing to add (the answer itself is saved).
+  if (!followUp) return thanksRedirect(request, locale)
+  const { docs } = await payload.find({ collection: 'profile-events', where: { idempotencyKey: { equals: emailAnswerKey(token, question, field('value')) } }, limit: 1, depth: 0, overrideAccess: true })
+  const answer = docs[0]
+  const properties = (answer?.properties ?? {}) as Record<string, unknown>
+  if (!answer || properties.outcome !== 'answered') return answerPage(404, locale, TEXT[locale].answerFirst, '/')
+  await payload.update({ collection: 'profile-events', id: answer.id, data: { properties: { ...properties, followUp } }, overrideAccess: true })
+  return thanksRedirect(request, locale)
 }

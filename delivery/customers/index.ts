@@ -4,7 +4,7 @@
  * API, consent from the site's banner, the preference center and one-click
  * unsubscribe, identify; and a profile as decision context for the render room.
  */
-export { handleAnswerPost, handleEmailAnswer } from './answerRequest'
+export { handleAnswerPost, handleEmailAnswer, handleEmailFollowUp } from './answerRequest'
 export { AnswerRecordedSchema, AnswerSchema, checkAnswerValue, npsGroup } from './answers'
 export { ChoiceSchema, ConsentSavedSchema, ConsentStateSchema, handleConsentGet, handleConsentPost } from './consentRequest'
 export { replayIfNeeded } from './eventReplay'

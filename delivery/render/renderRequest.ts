@@ -80,10 +80,10 @@ async function screenPngResponse(payload: Payload, request: Request, decision: D
   const representation = screenRepresentation('png', params.value, decision)
   if (isNotModified(request, decision, decisionEtag(decision, representation))) return respond(request, decision, '', 'image/png', representation, settings)
   // A render costs 100–400 ms of CPU: the public may ask for few that are not in memory yet (any size, any slide).
-  if (decision.request.caller.kind === 'public' && !isScreenPngCached(decision, params.value)) {
+  if (decision.request.caller.kind === 'public' && !isScreenPngCached(decision, params.value, publicOrigin(request))) {
     const throttled = await rateLimit('coldPng', requestClient(request))
     if (throttled) return throttled
   }
   const page = personalizePage(decision.resolved, decision.tokens)
-  return respond(request, decision, await screenPng(payload, page, decision, params.value), 'image/png', representation, settings)
+  return respond(request, decision, await screenPng(payload, page, decision, params.value, publicOrigin(request)), 'image/png', representation, settings)
 }

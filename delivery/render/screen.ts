@@ -16,17 +16,18 @@ import { readMediaFile, uploadDirectory } from './mediaFiles'
 /** Bound: 200 PNGs per process (a 4K PNG is a few MB), least recently used dropped first. */
 const pngCache = processWide('screenPngCache', () => boundedMemory<string, Promise<Uint8Array>>(200))
 
-/** Everything that shapes the pixels: the decision, its filled-in tokens, the size and the slide. */
-const pngKey = (decision: Decision, params: ScreenParams) => `${decision.manifest.version}|${decisionShape(decision)}|${screenRepresentation('png', params, decision)}`
+/** Everything that shapes the pixels: the decision, its filled-in tokens, the size and the slide, and where an ask slide's QR code leads (origin, store). */
+const pngKey = (decision: Decision, params: ScreenParams, base: string) =>
+  `${decision.manifest.version}|${decisionShape(decision)}|${screenRepresentation('png', params, decision)}|${base}|${decision.request.context.store ?? ''}`
 
 /** Whether this PNG is in memory (or being rendered): serving it costs no render. */
-export function isScreenPngCached(decision: Decision, params: ScreenParams): boolean {
-  return pngCache.has(pngKey(decision, params))
+export function isScreenPngCached(decision: Decision, params: ScreenParams, base: string): boolean {
+  return pngCache.has(pngKey(decision, params, base))
 }
 
-/** The PNG of this decision at this size, rendered once and then served from memory. */
-export function screenPng(payload: Payload, resolved: ResolvedPage, decision: Decision, params: ScreenParams): Promise<Uint8Array> {
-  const key = pngKey(decision, params)
+/** The PNG of this decision at this size, rendered once and then served from memory; `base` is the site's public origin (an ask slide's QR code). */
+export function screenPng(payload: Payload, resolved: ResolvedPage, decision: Decision, params: ScreenParams, base: string): Promise<Uint8Array> {
+  const key = pngKey(decision, params, base)
   const cached = pngCache.get(key)
   if (cached) return cached
   const rendering = (async () => {
@@ -38,7 +39,8 @@ export function screenPng(payload: Payload, resolved: ResolvedPage, decision: De
       const bytes = await readMediaFile(uploadDirectory(payload), image.rendition.url)
       if (bytes) images[image.media] = imageDataUrl(bytes, mime)
     }
-    return renderScreenPng(resolved, { ...options, images })
+    const store = decision.request.context.store
+    return renderScreenPng(resolved, { ...options, images, answerBase: base, ...(store ? { store } : {}) })
   })()
   rendering.catch(() => pngCache.delete(key))
   pngCache.set(key, rendering)

@@ -8,7 +8,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { findProfile, handleAnswerPost, handleEmailAnswer, handleEventsRequest, newIdempotencyKey, profileKey, rebuildProfile } from '../../delivery/customers'
+import { findProfile, handleAnswerPost, handleEmailAnswer, handleEmailFollowUp, handleEventsRequest, newIdempotencyKey, profileKey, rebuildProfile } from '../../delivery/customers'
 import { handleRenderRequest } from '../../delivery/render'
 import { CONSENT_COOKIE, PROFILE_COOKIE, signConsentCookie, signProfileCookie } from '../../delivery/trust'
 import { databasesUnderTest, startDemo, type TestPayload } from './harness'
@@ -109,6 +109,40 @@ for (const database of databasesUnderTest()) {
 
       const tampered = await handleEmailAnswer(payload, new Request(lyon.replace(/token=([\w-]+)\.([\w-]+)\.([\w-]+)/, 'token=$1.$2.AAAA')))
       expect(tampered.status).toBe(403)
+    })
+
+    it('asks a one-click survey answer’s open follow-up on the thank-you page, and joins the text to that answer', async () => {
+      const visitor = 'v-answers-follow-up'
+      await consent(visitor, { personalization: true, newsletter: true })
+      const links = oneClickLinks(await email(visitor)).filter((link) => link.includes(`question=${questionId('nps')}`))
+      const five = links.find((link) => /[?&]value=5(&|$)/.test(link))!
+      expect(five).toBeDefined()
+      const landed = await handleEmailAnswer(payload, new Request(five))
+      expect(landed.status).toBe(200)
+      expect(landed.headers.get('cache-control')).toBe('no-store')
+      expect(landed.headers.get('referrer-policy')).toBe('no-referrer')
+      const page = await landed.text()
+      expect(page).toContain('What is the main reason for your score?')
+      const fields = new URLSearchParams([...page.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map((match) => [match[1]!, match[2]!.replaceAll('&#38;', '&')]))
+      expect(fields.get('question')).toBe(questionId('nps'))
+      expect(fields.get('value')).toBe('5')
+      const send = (form: URLSearchParams) =>
+        handleEmailFollowUp(payload, new Request(`${BASE}/api/answers/email`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() }))
+      const withText = (text: string) => new URLSearchParams([...fields, ['followUp', text]])
+      const sent = await send(withText('Delivery took two weeks'))
+      expect(sent.status).toBe(303)
+      expect(sent.headers.get('location')).toBe(`${BASE}/answers/thanks?lang=en`)
+      // One response, with its text (a later text replaces the first).
+      expect((await send(withText('Delivery took three weeks'))).status).toBe(303)
+      const surveys = (await answerEvents(visitor)).filter((event) => event.name === 'survey:nps')
+      expect(surveys).toHaveLength(1)
+      expect(surveys[0]!.properties).toMatchObject({ score: 5, channel: 'email', followUp: 'Delivery took three weeks' })
+      // A forged link, a question the email did not ask, and a value never answered are refused; nothing changes.
+      const forged = new URLSearchParams([...withText('spam')].map(([name, value]) => [name, name === 'token' ? value.replace(/\.[\w-]+$/, '.AAAA') : value]))
+      expect((await send(forged)).status).toBe(403)
+      expect((await send(new URLSearchParams([...withText('spam')].map(([name, value]) => [name, name === 'question' ? 'not-in-this-email' : value])))).status).toBe(400)
+      expect((await send(new URLSearchParams([...withText('spam')].map(([name, value]) => [name, name === 'value' ? '9' : value])))).status).toBe(404)
+      expect((await answerEvents(visitor)).filter((event) => event.name === 'survey:nps')[0]!.properties).toMatchObject({ followUp: 'Delivery took three weeks' })
     })
 
     it('stores no answer without consent to its purpose, and says so', async () => {

@@ -1,9 +1,12 @@
 /** An ask block on every channel: a form that works without JavaScript, one-click links in email, a QR code on screens. */
+import jsQR from 'jsqr'
+import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 
 import { compileEmail } from '../../channels/email/compileEmail'
 import { personalizeEmail } from '../../channels/email/personalizeEmail'
 import { renderScreenDocument } from '../../channels/screen/html'
+import { renderScreenPng } from '../../channels/screen/png'
 import { renderWebFragment } from '../../channels/web/html'
 import { type CompiledQuestion, resolvePage } from '../../engine'
 import { block, context, manifest, page } from '../support/snapshotBuilders'
@@ -52,5 +55,17 @@ describe('the screen', () => {
     const html = renderScreenDocument(resolved, { mediaBase: 'https://shop.test', defaultLocale: 'en', width: 1920, height: 1080, refreshSeconds: 60, slideSeconds: 10, etag: '"x"', store: 'lyon-bellecour' })
     expect(html).toContain('<svg role="img" aria-label="Scan to answer on your phone"')
     expect(html).toContain('Which store?')
+  })
+
+  it('draws the same QR code on the PNG format, which a phone reads as the question’s link with the store', { timeout: 60_000 }, async () => {
+    const resolved = resolvePage(snapshot, page([ask], { slug: 'screen', channel: 'screen' }), context({ channel: 'screen', consents: [] }))
+    const decoded = async (options: { answerBase?: string; store?: string }) => {
+      const png = await renderScreenPng(resolved, { width: 1920, height: 1080, defaultLocale: 'en', images: {}, ...options })
+      const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true })
+      return jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), info.width, info.height)?.data
+    }
+    expect(await decoded({ answerBase: 'https://shop.test', store: 'lyon-bellecour' })).toBe('https://shop.test/answer/7?lang=en&store=lyon-bellecour')
+    // Without the site's origin there is nowhere to send the phone: the question alone.
+    expect(await decoded({})).toBeUndefined()
   })
 })
