@@ -44,6 +44,8 @@ export type ExperimentRequest = {
   consents: ReadonlySet<string>
   /** Arms this person was first served, `key:phase` → arm (from their profile). */
   sticky?: Readonly<Record<string, string>>
+  /** An editor's preview only: experiment key → the arm to show, whatever the assignment (never from a visitor or an API key). */
+  forced?: Readonly<Record<string, string>>
 }
 
 export type ExperimentNotEnrolled = NotEnrolledReason | 'no-consent' | 'not-started' | 'ended' | 'arm-not-eligible'
@@ -62,6 +64,8 @@ export type ExperimentOutcome = {
   reason?: ExperimentNotEnrolled
   /** The arm came from the profile (first served earlier), not from the hash. */
   sticky?: boolean
+  /** The arm was picked in an editor's preview. */
+  forced?: boolean
 }
 
 const REASON_TEXT: Record<ExperimentNotEnrolled, string> = {
@@ -81,6 +85,7 @@ const REASON_TEXT: Record<ExperimentNotEnrolled, string> = {
 
 /** Why an outcome is what it is, in words (the decision trace). */
 export function explainOutcome(outcome: ExperimentOutcome): string {
+  if (outcome.forced) return `arm ${outcome.arm}, picked in the preview`
   if (outcome.enrolled) return `enrolled in arm ${outcome.arm}${outcome.sticky ? ' (first served earlier, kept on the profile)' : ''}`
   return REASON_TEXT[outcome.reason!]
 }
@@ -137,6 +142,14 @@ export function experimentOutcome(
     if (reason !== undefined) result.reason = reason
     if (sticky) result.sticky = true
     return result
+  }
+  if (request.forced) {
+    const forced = request.forced[experiment.key]
+    if (forced !== undefined && entry.armIds.has(forced)) {
+      const shown = outcome(true, forced)
+      shown.forced = true
+      return shown
+    }
   }
   if (experiment.status === 'running' || experiment.status === 'paused') {
     if (scoped.startAt !== undefined && context.now < scoped.startAt) return outcome(false, undefined, 'not-started')

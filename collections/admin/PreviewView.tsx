@@ -2,8 +2,8 @@
  * /admin/preview: preview a page, a block or a page's drafts as anyone, on
  * any channel. Switchers (a plain GET form) for audience (segments, or a real
  * profile by its customer id), channel and width, locale, tone and length,
- * store, date and time, and consent; the real output beside the decision
- * trace. Everything is rendered by the render room's preview handler, with
+ * store, date and time, consent, and the arm of each experiment on the page;
+ * the real output beside the decision trace. Everything is rendered by the render room's preview handler, with
  * the editor's own session.
  */
 import { TONES } from '../fields/tones'
@@ -20,13 +20,14 @@ type Translate = (key: string, variables?: Record<string, unknown>) => string
 
 const WIDTHS = { phone: 390, tablet: 820, desktop: 1280 } as const
 type Candidate = { variant: string; label: string; tone: string; length: string; kept: boolean; reason: string }
+type ExperimentTrace = { key: string; phase: number; arm?: string; enrolled: boolean; why: string }
 type PreviewJson = {
   page: { slug: string; title: string; channel: string; locale: string }
   blocks: { slot: number; kind: string; variant: { label: string } | null }[]
   trace?: {
     segments: { slug: string; member: boolean; reasons: string[] }[]
-    slots: { slot: number; chosen: string; candidates: Candidate[] }[]
-    subject?: { chosen: string; candidates: Candidate[] }
+    slots: { slot: number; chosen: string; candidates: Candidate[]; experiment?: ExperimentTrace }[]
+    subject?: { chosen: string; candidates: Candidate[]; experiment?: ExperimentTrace }
   }
   subject?: string
   preheader?: string
@@ -35,7 +36,9 @@ type PreviewJson = {
   error?: { message: string }
 }
 
-const PARAMS = ['page', 'block', 'draft', 'segment', 'customer', 'channel', 'device', 'locale', 'tone', 'length', 'store', 'at', 'consent'] as const
+const PARAMS = ['page', 'block', 'draft', 'segment', 'customer', 'channel', 'device', 'locale', 'tone', 'length', 'store', 'at', 'consent', 'arm'] as const
+/** Repeated parameters: several segments, one arm per experiment. */
+const REPEATED = new Set<string>(['segment', 'arm'])
 
 function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
   return (
@@ -52,10 +55,13 @@ function Select({ name, label, value, options }: { name: string; label: string; 
   )
 }
 
-function CandidateTable({ caption, candidates, chosen, t }: { caption: string; candidates: Candidate[]; chosen: string; t: Translate }) {
+function CandidateTable({ caption, candidates, chosen, experiment, t }: { caption: string; candidates: Candidate[]; chosen: string; experiment?: ExperimentTrace; t: Translate }) {
   return (
     <table style={{ borderCollapse: 'collapse', width: '100%', marginBottom: 'var(--base)' }}>
-      <caption style={{ textAlign: 'left', fontWeight: 600, padding: '6px 0' }}>{caption}</caption>
+      <caption style={{ textAlign: 'left', fontWeight: 600, padding: '6px 0' }}>
+        {caption}
+        {experiment ? <span style={{ display: 'block', fontWeight: 400 }} data-testid="preview-experiment">{t('tessera:experimentOutcome', { key: experiment.key, why: experiment.why })}</span> : null}
+      </caption>
       <HeadRow keys={['candidate', 'kept', 'reason']} t={t} />
       <tbody>
         {candidates.map((candidate) => (
@@ -78,7 +84,9 @@ export async function PreviewView(view: AdminViewServerProps) {
   const t = req.i18n.t as unknown as Translate
   const raw = (view.searchParams ?? {}) as Record<string, string | string[] | undefined>
   const one = (name: string) => (Array.isArray(raw[name]) ? raw[name][0] : raw[name]) || undefined
-  const segmentsAsked = ([] as string[]).concat(raw.segment ?? []).filter(Boolean)
+  const all = (name: string) => ([] as string[]).concat(raw[name] ?? []).filter(Boolean)
+  const segmentsAsked = all('segment')
+  const armsAsked = all('arm')
   const device = (one('device') ?? 'desktop') as keyof typeof WIDTHS
 
   const [{ docs: segments }, { docs: stores }, { docs: profiles }] = await Promise.all([
@@ -91,7 +99,7 @@ export async function PreviewView(view: AdminViewServerProps) {
   // The preview's own query: every switcher, consent defaulting to personalization (an editor previews personalized content).
   const query = new URLSearchParams()
   for (const name of PARAMS) {
-    if (name === 'segment') segmentsAsked.forEach((slug) => query.append('segment', slug))
+    if (REPEATED.has(name)) all(name).forEach((value) => query.append(name, value))
     else if (name !== 'device' && one(name)) query.set(name, name === 'at' ? new Date(one(name)!).toISOString() : one(name)!)
   }
   if (!query.has('consent')) query.set('consent', 'personalization')
@@ -110,7 +118,18 @@ export async function PreviewView(view: AdminViewServerProps) {
   const height = channel === 'screen' && json?.screen ? Math.round((width * json.screen.height) / json.screen.width) : 900
   const any = { value: '', label: t('tessera:anyValue') }
   // The frame is keyed by the live version: a publish re-renders this view (PreviewFollower) and reloads the frame.
-  const version = (await liveManifest(req.payload))?.version ?? null
+  const manifest = await liveManifest(req.payload)
+  const version = manifest?.version ?? null
+  // An arm switcher per experiment the trace shows on this page (a slot's block, or the email's subject), labelled by its variants.
+  const inScope = [...(json?.trace?.slots ?? []), ...(json?.trace?.subject ? [json.trace.subject] : [])].flatMap((slot) => (slot.experiment ? [{ experiment: slot.experiment, candidates: slot.candidates }] : []))
+  const armSwitchers = inScope.flatMap(({ experiment, candidates }, index) => {
+    if (inScope.findIndex((other) => other.experiment.key === experiment.key) !== index) return []
+    const arms = manifest?.experiments?.find((scoped) => scoped.experiment.key === experiment.key)?.experiment.arms ?? []
+    if (arms.length === 0) return []
+    const label = (id: string) => candidates.find((candidate) => candidate.variant === id)?.label ?? (id === 'default' ? t('tessera:defaultContent') : id)
+    const value = armsAsked.find((entry) => entry.startsWith(`${experiment.key}:`))
+    return [{ key: experiment.key, value, options: [{ value: '', label: t('tessera:armAsAssigned') }, ...arms.map((arm) => ({ value: `${experiment.key}:${arm.id}`, label: label(arm.id) }))] }]
+  })
 
   return (
     <AdminPage view={view} title={t('tessera:previewAs')}>
@@ -158,6 +177,9 @@ export async function PreviewView(view: AdminViewServerProps) {
             { value: 'none', label: t('tessera:consentNone') },
           ]}
         />
+        {armSwitchers.map((switcher) => (
+          <Select key={switcher.key} name="arm" label={t('tessera:experimentArm', { key: switcher.key })} value={switcher.value} options={switcher.options} />
+        ))}
         <div style={{ alignSelf: 'end' }}>
           <button type="submit" className="btn btn--style-primary btn--size-small" style={{ margin: 0 }}>
             {t('tessera:showPreview')}
@@ -208,13 +230,14 @@ export async function PreviewView(view: AdminViewServerProps) {
                 ))}
               </tbody>
             </table>
-            {json.trace?.subject ? <CandidateTable caption={t('tessera:subject')} candidates={json.trace.subject.candidates} chosen={json.trace.subject.chosen} t={t} /> : null}
+            {json.trace?.subject ? <CandidateTable caption={t('tessera:subject')} candidates={json.trace.subject.candidates} chosen={json.trace.subject.chosen} experiment={json.trace.subject.experiment} t={t} /> : null}
             {(json.trace?.slots ?? []).map((slot) => (
               <CandidateTable
                 key={slot.slot}
                 caption={`${t('tessera:slot')} ${slot.slot + 1}: ${json!.blocks.find((block) => block.slot === slot.slot)?.variant?.label ?? t('tessera:defaultContent')}`}
                 candidates={slot.candidates}
                 chosen={slot.chosen}
+                experiment={slot.experiment}
                 t={t}
               />
             ))}

@@ -147,6 +147,16 @@ const en = {
     optInRate: 'Opt-in rate',
     unsubscribeRate: 'Unsubscribe rate',
     details: 'Details',
+    experimentArm: 'Experiment {{key}}: arm',
+    armAsAssigned: 'As assigned',
+    experimentOutcome: 'Experiment {{key}}: {{why}}',
+    tileExperiments: 'Running experiments',
+    noExperiments: 'No experiment is running.',
+    tileSurveys: 'NPS and CES by month',
+    noSurveyAnswers: 'No survey answers yet.',
+    month: 'Month',
+    npsTrend: 'NPS (95 % interval)',
+    cesTrend: 'CES (95 % interval)',
   },
 }
 
@@ -295,6 +305,16 @@ const fr: TesseraTranslations = {
     optInRate: 'Taux d’inscription',
     unsubscribeRate: 'Taux de désinscription',
     details: 'Détails',
+    experimentArm: 'Expérience {{key}} : bras',
+    armAsAssigned: 'Selon l’affectation',
+    experimentOutcome: 'Expérience {{key}} : {{why}}',
+    tileExperiments: 'Expériences en cours',
+    noExperiments: 'Aucune expérience en cours.',
+    tileSurveys: 'NPS et CES par mois',
+    noSurveyAnswers: 'Pas encore de réponses aux enquêtes.',
+    month: 'Mois',
+    npsTrend: 'NPS (intervalle à 95 %)',
+    cesTrend: 'CES (intervalle à 95 %)',
   },
 }
 

@@ -5,9 +5,9 @@
  * freely. Warnings never refuse: the standards panel shows them.
  */
 import type { Validate } from 'payload'
-import { text, upload } from 'payload/shared'
+import { array, text, upload } from 'payload/shared'
 
-import { activeStandards, blockFindings, pageFindings, type BlockDraft, type PageDraft } from '../../delivery/standards'
+import { activeStandards, blockFindings, emailSizeAtPublish, pageFindings, type BlockDraft, type PageDraft } from '../../delivery/standards'
 import { findingMessage } from '../admin/findingMessage'
 
 /** What Payload would have checked had the field no validate of its own (a custom validate replaces it). */
@@ -16,6 +16,7 @@ const payloadDefault: Validate = (value, options) => {
   if (field.type === 'richText') return field.editor?.validate ? field.editor.validate(value, options) : true
   if (field.type === 'upload') return upload(value, options as never)
   if (field.type === 'text') return text(value, options as never)
+  if (field.type === 'array') return array(value as never, options as never)
   return true
 }
 
@@ -30,11 +31,16 @@ export const meetsStandards =
     if ((data as { _status?: string } | undefined)?._status !== 'published') return true
     const standards = (await activeStandards(req.payload, req)).filter((standard) => standard.level === 'blocking')
     if (standards.length === 0) return true
+    const at = path.join('.')
     const findings =
       collectionSlug === 'pages'
-        ? pageFindings(data as PageDraft, standards)
+        ? [
+            ...pageFindings(data as PageDraft, standards),
+            // The email's HTML as this publish would serve it: measured once, on its slots.
+            ...(at === 'slots' ? await emailSizeAtPublish(req.payload, data as Record<string, unknown>, req.locale === 'fr' ? 'fr' : 'en', id, standards, req) : []),
+          ]
         : await blockFindings(req.payload, { ...(data as BlockDraft), id }, standards, req)
-    const here = findings.filter((found) => found.content.path === path.join('.'))
+    const here = findings.filter((found) => found.content.path === at)
     if (here.length === 0) return true
     const t = req.t as unknown as (key: string, variables?: Record<string, unknown>) => string
     return here.map((found) => findingMessage(t, found.standard.name, found.finding)).join(' ')

@@ -45,6 +45,8 @@ export async function decide(payload: Payload, slug: string, request: RequestCon
 }
 
 /** Decides a page already loaded, for a person already looked up (the batch endpoint decides many this way). */
-export function decideFor(manifest: DeliveryManifest, bundle: PageBundle, { request, profile }: KnownPerson): Decision {
-  return { ...resolveDecision(manifest, bundle, request, DEFAULT_TIMEZONE, experimentRequestOf(request.context, profile)), profile }
+/** `forcedArms`: an editor's preview only (experiment key → arm). */
+export function decideFor(manifest: DeliveryManifest, bundle: PageBundle, { request, profile }: KnownPerson, forcedArms?: Readonly<Record<string, string>>): Decision {
+  const experiments = experimentRequestOf(request.context, profile)
+  return { ...resolveDecision(manifest, bundle, request, DEFAULT_TIMEZONE, forcedArms ? { ...experiments, forced: forcedArms } : experiments), profile }
 }

@@ -3,9 +3,10 @@
  * described (the default content in one locale): what a standard on the
  * email's size measures. No profile is read, nothing is recorded.
  */
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
-import type { Locale } from '../../engine'
+import type { Locale, PageBundle } from '../../engine'
+import { bundleOfPageSave, liveManifest } from '../snapshot'
 import { decideFor, loadPage } from './decide'
 import { renderEmail } from './email'
 
@@ -17,5 +18,20 @@ export async function publishedEmailBytes(payload: Payload, slug: string, locale
   if (!page.ok || page.bundle.channel !== 'email') return undefined
   const request = { context: { channel: 'email' as const, locale }, caller: { kind: 'public' as const }, ignored: [], debug: false, trusted: false }
   const email = await renderEmail(decideFor(page.manifest, page.bundle, { request }), BASE)
+  return new TextEncoder().encode(email.html).byteLength
+}
+
+/**
+ * The HTML size of the email a publish is about to store (the page's data in
+ * the locale saved, its blocks as published, decided on the live snapshot),
+ * or undefined when it is not an email or nothing is live yet.
+ */
+export async function emailBytesAtPublish(payload: Payload, data: Record<string, unknown>, locale: Locale, id: string | number | undefined, req?: PayloadRequest): Promise<number | undefined> {
+  if (data.channel !== 'email') return undefined
+  const manifest = await liveManifest(payload)
+  if (!manifest) return undefined
+  const bundle: PageBundle = await bundleOfPageSave(payload, data, locale, id, req)
+  const request = { context: { channel: 'email' as const, locale }, caller: { kind: 'public' as const }, ignored: [], debug: false, trusted: false }
+  const email = await renderEmail(decideFor(manifest, bundle, { request }), BASE)
   return new TextEncoder().encode(email.html).byteLength
 }

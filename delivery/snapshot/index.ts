@@ -13,4 +13,4 @@ export { bundleByHash, compileNow, deliveryIdle, liveBundle, liveManifest, onLiv
 export { handleLiveUpdates } from './liveUpdates'
 export { deliveryHooks } from './publishHooks'
 export { compileExperiment, type ExperimentDoc } from './compileExperiments'
-export { draftBundle } from './draftBundle'
+export { bundleOfPageSave, compiledBlockOfForm, draftBundle } from './draftBundle'

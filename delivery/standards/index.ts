@@ -6,6 +6,6 @@
  */
 export { activeStandards, blockFindings, pageFindings, servedChannels, type DocumentFinding } from './findings'
 export type { BlockDraft, LocatedContent, PageDraft } from './contents'
-export { standardsReport, type StandardsReport, type Violation } from './report'
+export { emailSizeAtPublish, standardsReport, type StandardsReport, type Violation } from './report'
 export { characterCount, check, GMAIL_CLIP_BYTES, STANDARD_LEVELS, STANDARD_RULES, StandardSchema, type Finding, type Standard, type StandardLevel, type StandardRule } from './rules'
 export { isoWeek, recordViolationCount, weeklyViolationTrend, type WeeklyCount } from './trend'

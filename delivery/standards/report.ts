@@ -3,12 +3,12 @@
  * locale, with where to fix it. The daily count (trend.ts) and the dashboard
  * read the same report, so their numbers agree.
  */
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { LOCALES, type Locale } from '../../engine'
-import { publishedEmailBytes } from '../render'
+import { emailBytesAtPublish, publishedEmailBytes } from '../render'
 import { activeStandards, blockFindings, pageFindings, type DocumentFinding } from './findings'
-import { check, type Finding, type StandardLevel } from './rules'
+import { check, type Finding, type Standard, type StandardLevel } from './rules'
 
 export type Violation = {
   standard: { id: string; name: string; level: StandardLevel }
@@ -42,6 +42,27 @@ function violationsOf(collection: Violation['collection'], doc: Named, locale: L
   }))
 }
 
+/** What the email size standards find in an email of `bytes`, reported on `path`. */
+export function emailSizeFindings(standards: readonly Standard[], bytes: number, path: string): DocumentFinding[] {
+  const content = { field: 'emailHtml' as const, path, bytes, channels: ['email' as const] }
+  return standards.flatMap((standard) => {
+    if (standard.rule !== 'emailSize') return []
+    const finding = check(standard, content)
+    return finding ? [{ standard, finding, content }] : []
+  })
+}
+
+/**
+ * The blocking email size standards at the publish of an email page: its
+ * HTML as that publish would serve it, reported on its slots (what makes the
+ * email's size).
+ */
+export async function emailSizeAtPublish(payload: Payload, data: Record<string, unknown>, locale: Locale, id: string | number | undefined, standards: readonly Standard[], req?: PayloadRequest): Promise<DocumentFinding[]> {
+  if (data.channel !== 'email' || !standards.some((standard) => standard.rule === 'emailSize')) return []
+  const bytes = await emailBytesAtPublish(payload, data, locale, id, req)
+  return bytes === undefined ? [] : emailSizeFindings(standards, bytes, 'slots')
+}
+
 export async function standardsReport(payload: Payload): Promise<StandardsReport> {
   const standards = await activeStandards(payload)
   const violations: Violation[] = []
@@ -59,12 +80,7 @@ export async function standardsReport(payload: Payload): Promise<StandardsReport
         if (page.channel !== 'email' || sizeStandards.length === 0 || !page.slug) continue
         const bytes = await publishedEmailBytes(payload, page.slug, locale)
         if (bytes === undefined) continue
-        const content = { field: 'emailHtml' as const, path: 'email', bytes, channels: ['email' as const] }
-        const findings = sizeStandards.flatMap((standard) => {
-          const finding = check(standard, content)
-          return finding ? [{ standard, finding, content }] : []
-        })
-        violations.push(...violationsOf('pages', page, locale, findings))
+        violations.push(...violationsOf('pages', page, locale, emailSizeFindings(sizeStandards, bytes, 'email')))
       }
     }
   }

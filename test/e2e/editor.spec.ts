@@ -124,3 +124,38 @@ test('the admin names the field of a variant that does not differ from the defau
   await expect(toneField.getByText(/same tone, length, channels and audience as the default content/i)).toBeAttached()
   await expect(page).toHaveURL(/\/create$/)
 })
+
+/** A new block with one variant on one channel, whose headline a standard is about to judge. */
+async function blockWithHeadline(page: Page, name: string, variant: { label: string; length?: string; channel: string; headline: string }) {
+  await logIn(page)
+  await createBlock(page)
+  await page.locator('#field-name').fill(`${name} ${Date.now()}`)
+  await page.locator('#field-content__headline').fill('Candles tonight')
+  await writeBody(page, 'Come and see.')
+  await page.getByRole('button', { name: 'Variants' }).click()
+  await addVariant(page, 0)
+  await page.locator('#field-variants__0__label').fill(variant.label)
+  await choose(page, 'field-variants__0__tone', 'Playful')
+  if (variant.length) await choose(page, 'field-variants__0__length', variant.length)
+  await choose(page, 'field-variants__0__channels', variant.channel)
+  await page.locator('#field-variants__0__content__headline').fill(variant.headline)
+  await publish(page)
+}
+
+test('a 90-character screen headline is refused at publish, on its field, in the editor’s words', async ({ page }) => {
+  const ninety = 'Our autumn candles are here: cedar, fig and amber, hand-poured in Lyon for long evenings!!'
+  expect(ninety).toHaveLength(90)
+  await blockWithHeadline(page, 'Long screen headline', { label: 'Screens', length: 'Short', channel: 'Screen', headline: ninety })
+  await expect(page.getByText(/following field is invalid: Variants.*Headline/i).first()).toBeVisible()
+  const headline = page.locator('#field-variants__0__content__headline').locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " field-type ")][1]')
+  await expect(headline).toHaveClass(/error/)
+  await expect(headline.getByText('Screens are read from across the shop: headlines on screens have at most 60 characters; this one has 90')).toBeAttached()
+  await expect(page).toHaveURL(/\/create$/)
+})
+
+test('a warning-level standard lets the publish through, and the sidebar shows the warning', async ({ page }) => {
+  const long = 'Our autumn candles are here at last: cedar, fig and amber, each hand-poured in Lyon for your longest evenings'
+  await blockWithHeadline(page, 'Long web headline', { label: 'Web, long', channel: 'Web', headline: long })
+  await expect(page).toHaveURL(/\/admin\/collections\/blocks\/\d+/)
+  await expect(page.getByTestId('standards-panel')).toContainText(`Warning: Web headlines fit a phone: headlines on the web have at most 90 characters; this one has ${long.length}`)
+})

@@ -34,6 +34,17 @@ test('preview the newsletter as a first-time recipient: subject, variant and tra
   await expect(page.frameLocator('[data-testid="preview-frame"]').getByText('New here? Take 10 % off your first order')).toBeVisible()
 })
 
+test('preview the newsletter in the subject experiment’s other arm, picked in the switcher', async ({ page }) => {
+  await logIn(page)
+  await page.goto('/admin/preview?page=newsletter')
+  await expect(page.getByTestId('preview-subject')).toHaveText('Our autumn edit is here')
+  await page.getByLabel('Experiment newsletter-subject-line: arm').selectOption({ label: 'Urgent' })
+  await page.getByRole('button', { name: 'Show the preview' }).click()
+  await expect(page.getByTestId('preview-subject')).toHaveText('Last 48 hours: −20 % on candles')
+  await expect(page.getByTestId('preview-trace')).toContainText('picked in the preview')
+  await expect(page.getByLabel('Experiment newsletter-subject-line: arm')).toHaveValue(/^newsletter-subject-line:/)
+})
+
 test('an unpublished draft shows in the preview, while the public render API does not serve it', async ({ page, request }) => {
   const auth = await editorToken(request)
   const headline = `Only in the draft ${Date.now()}`
@@ -99,6 +110,35 @@ test('the dashboard shows the live snapshot, coverage gaps and standards violati
   await expect(page).toHaveURL(/\/admin\/standards-report/)
 })
 
+test('the dashboard shows the running experiments with their headline result, and the NPS and CES trend, as their views and APIs count them', async ({ page, request }) => {
+  const auth = await editorToken(request)
+  const running = (await (await request.get('/api/experiments?where[status][equals]=running&depth=0&limit=100', { headers: auth })).json()) as { totalDocs: number; docs: { id: number; name: string }[] }
+  expect(running.totalDocs).toBeGreaterThanOrEqual(2)
+  const board = (await (await request.get('/api/questions/board', { headers: auth })).json()) as { months: string[]; nps: { period: string; result: { score: number; n: number } }[] }
+  expect(board.months.length).toBeGreaterThan(1)
+
+  await logIn(page)
+  const experiments = page.getByTestId('tile-experiments')
+  await expect(page.getByTestId('tile-experiments-total')).toHaveText(String(running.totalDocs))
+  const hero = experiments.getByRole('link', { name: 'Home hero: welcome offer for the welcome campaign' })
+  await expect(hero).toBeVisible()
+  await expect(experiments.getByRole('link', { name: 'Newsletter: subject line' })).toBeVisible()
+  await expect(experiments.getByTestId('tile-experiment-headline').first()).toContainText(/Units: \d+/)
+
+  // The NPS trend: one row per month of the board, each with the board's score and count.
+  const trend = page.getByTestId('tile-surveys-trend')
+  for (const point of board.nps) await expect(trend.locator(`tr[data-period="${point.period}"]`)).toContainText(`${point.result.score.toFixed(1)} [`)
+  const last = board.nps.at(-1)!
+  await expect(trend.locator(`tr[data-period="${last.period}"]`)).toContainText(`n = ${last.result.n}`)
+
+  // Each tile leads to its detail: the experiment's page (its results), the CX board.
+  await hero.click()
+  await expect(page).toHaveURL(new RegExp(`/admin/collections/experiments/${running.docs.find((doc) => doc.name.startsWith('Home hero'))!.id}`))
+  await page.goto('/admin')
+  await page.getByTestId('tile-surveys').getByRole('link', { name: 'Details: NPS and CES by month' }).click()
+  await expect(page.getByRole('heading', { name: 'Monthly CX board' })).toBeVisible()
+})
+
 test('an open preview follows a publish through the update stream, without a reload', async ({ page, request }) => {
   const auth = await editorToken(request)
   await logIn(page)
@@ -125,4 +165,22 @@ test('an open preview follows a publish through the update stream, without a rel
   } finally {
     await request.patch(`/api/pages/${home.id}`, { headers: auth, data: { slots, _status: 'published' } })
   }
+})
+
+test('the live preview beside a block’s form shows the headline as the editor types it, before any save', async ({ page, request }) => {
+  const auth = await editorToken(request)
+  const blocks = (await (await request.get('/api/blocks?where[name][equals]=Welcome%20text&depth=0', { headers: auth })).json()) as { docs: { id: number }[] }
+  const id = blocks.docs[0]!.id
+  await logIn(page)
+  await page.goto(`/admin/collections/blocks/${id}`)
+  await page.waitForLoadState('networkidle')
+  await page.getByRole('button', { name: 'Live Preview' }).click()
+  const live = page.frameLocator('iframe[src*="/preview/live"]')
+  await expect(live.locator('#live-output')).toBeVisible()
+  const headline = `Typed live ${Date.now()}`
+  await page.locator('#field-content__headline').fill(headline)
+  await expect(live.frameLocator('#live-output').getByText(headline)).toBeVisible()
+  // Nothing was saved: the stored block still has its own headline.
+  const stored = (await (await request.get(`/api/blocks/${id}?depth=0&draft=true`, { headers: auth })).json()) as { content: { headline?: string } }
+  expect(stored.content.headline).not.toBe(headline)
 })

@@ -122,6 +122,28 @@ for (const database of databasesUnderTest()) {
       expect((await standardsReport(payload)).violations.filter((violation) => violation.finding.code === 'emailSize')).toEqual([])
     })
 
+    it('refuse at publish an email whose HTML passes a blocking size standard, on its slots; a warning lets it through', async () => {
+      const { docs } = await payload.find({ collection: 'standards', where: { rule: { equals: 'emailSize' } }, depth: 0, overrideAccess: true })
+      const standard = docs[0]!
+      const newsletter = (await payload.find({ collection: 'pages', where: { slug: { equals: 'newsletter' } }, depth: 0, overrideAccess: true })).docs[0]!
+      const republish = (locale: 'en' | 'fr') => payload.update({ collection: 'pages', id: newsletter.id, locale, data: { _status: 'published' } as never, overrideAccess: true })
+      try {
+        // The demo's newsletter is far below 102 KB: publishing it passes.
+        await republish('en')
+        await payload.update({ collection: 'standards', id: standard.id, data: { max: 2048, level: 'blocking' }, overrideAccess: true })
+        for (const locale of ['en', 'fr'] as const) {
+          const errors = await fieldErrors(republish(locale))
+          expect(errors).toEqual([expect.objectContaining({ path: 'slots', message: expect.stringMatching(/Emails are never clipped by Gmail: the email’s HTML is \d+(\.\d+)? KB; Gmail clips it past 2 KB/) })])
+        }
+        // A draft saves freely.
+        await payload.update({ collection: 'pages', id: newsletter.id, locale: 'en', data: { _status: 'draft' } as never, draft: true, overrideAccess: true })
+        await payload.update({ collection: 'standards', id: standard.id, data: { level: 'warning' }, overrideAccess: true })
+        await republish('en')
+      } finally {
+        await payload.update({ collection: 'standards', id: standard.id, data: { max: 102 * 1024, level: 'blocking' }, overrideAccess: true })
+      }
+    })
+
     it('count violations once a day and show the last count of each week', async () => {
       const monday = new Date('2026-11-23T10:00:00Z')
       await recordViolationCount(payload, monday)

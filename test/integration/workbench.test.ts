@@ -6,8 +6,9 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { blockCoverage, coverageGaps, handlePreviewRequest, handleRenderRequest, pageCoverage } from '../../delivery/render'
-import { deliveryIdle } from '../../delivery/snapshot'
+import { blockCoverage, coverageGaps, handleLivePreviewRequest, handlePreviewRequest, handleRenderRequest, pageCoverage } from '../../delivery/render'
+import { flushExposures } from '../../delivery/experiments'
+import { deliveryIdle, liveManifest } from '../../delivery/snapshot'
 import { databasesUnderTest, startDemo, type TestPayload } from './harness'
 
 const KEY = 'tsk_workbench_0123456789abcdef0123456789abcdef'
@@ -104,6 +105,65 @@ for (const database of databasesUnderTest()) {
       const alone = (await screen.json()) as { page: { channel: string }; blocks: unknown[] }
       expect(alone.page.channel).toBe('screen')
       expect(alone.blocks).toHaveLength(1)
+    })
+
+    it('preview an experiment’s arm the editor picks, whatever the assignment, recording no exposure', async () => {
+      const manifest = (await liveManifest(payload))!
+      const subject = manifest.experiments!.find((scoped) => scoped.experiment.key === 'newsletter-subject-line')!.experiment
+      const [calm, urgent] = subject.arms.map((arm) => arm.id)
+      const exposuresBefore = (await payload.count({ collection: 'experiment-exposures', overrideAccess: true })).totalDocs
+      type Subjected = { subject: string; trace: { subject: { experiment: { arm: string; enrolled: boolean; why: string } } } }
+      // No consent to analytics: the assignment would enrol no one; the picked arm is shown all the same.
+      const picked = (await (await preview(`page=newsletter&consent=personalization&format=json&debug=1&arm=newsletter-subject-line:${urgent}`)).json()) as Subjected
+      expect(picked.subject).toBe('Last 48 hours: −20 % on candles')
+      expect(picked.trace.subject.experiment).toMatchObject({ arm: urgent, enrolled: true, why: `arm ${urgent}, picked in the preview` })
+      const control = (await (await preview(`page=newsletter&consent=personalization&format=json&debug=1&arm=newsletter-subject-line:${calm}`)).json()) as Subjected
+      expect(control.subject).toBe('Our autumn edit is here')
+      const assigned = (await (await preview('page=newsletter&consent=personalization&format=json&debug=1')).json()) as Subjected
+      expect(assigned.trace.subject.experiment).toMatchObject({ enrolled: false, why: 'no consent to the experiment’s purpose' })
+      await flushExposures(payload)
+      expect((await payload.count({ collection: 'experiment-exposures', overrideAccess: true })).totalDocs).toBe(exposuresBefore)
+      // The render API takes no arm from anyone.
+      const rendered = await handleRenderRequest(
+        payload,
+        new Request(`http://localhost/api/render/newsletter?channel=email&consent=personalization&arm=newsletter-subject-line:${urgent}`, { headers: { authorization: `Bearer ${KEY}` } }),
+        'newsletter',
+      )
+      expect(((await rendered.json()) as { subject: string }).subject).toBe('Our autumn edit is here')
+      // An experiment or arm that does not exist is a clear 400.
+      for (const arm of ['no-such-experiment:x', 'newsletter-subject-line:no-such-arm', 'newsletter-subject-line']) {
+        const refused = await preview(`page=newsletter&format=json&arm=${arm}`)
+        expect(refused.status).toBe(400)
+        expect(await refused.json()).toMatchObject({ error: { code: 'invalid_preview', issues: [{ path: 'arm' }] } })
+      }
+    })
+
+    it('live-preview a block’s form as it is typed, for an editor only, storing nothing', async () => {
+      const stored = await payload.findByID({ collection: 'blocks', id: heroId, depth: 0, draft: true, overrideAccess: true })
+      const headline = `Typed, not saved ${Date.now()}`
+      const form = { ...stored, content: { ...(stored.content as Record<string, unknown>), headline } }
+      // No personalization: everyone gets the default content, the part being typed.
+      const live = (body: unknown, headers: Record<string, string> = { Authorization: `JWT ${editorToken}` }, query = 'consent=none') =>
+        handleLivePreviewRequest(payload, new Request(`http://localhost/api/pages/workbench/live?${query}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) }))
+      const shown = await live({ collection: 'blocks', id: heroId, locale: 'en', data: form })
+      expect(shown.status).toBe(200)
+      expect(shown.headers.get('cache-control')).toBe('private, no-store')
+      expect(await shown.text()).toContain(headline)
+      // The other locale keeps its stored text; the page being typed, likewise.
+      const french = await live({ collection: 'blocks', id: heroId, locale: 'en', data: form }, undefined, 'consent=none&locale=fr&format=json')
+      expect(JSON.stringify(await french.json())).not.toContain(headline)
+      const page = await payload.findByID({ collection: 'pages', id: homeId, depth: 0, draft: true, overrideAccess: true })
+      const title = `A title being typed ${Date.now()}`
+      const pageShown = await live({ collection: 'pages', id: homeId, locale: 'en', data: { ...page, title } }, undefined, 'consent=none&format=json')
+      expect(((await pageShown.json()) as { page: { title: string } }).page.title).toBe(title)
+      // Nothing was stored, and only an editor's session may ask.
+      const after = await payload.findByID({ collection: 'blocks', id: heroId, depth: 0, draft: true, overrideAccess: true })
+      expect((after.content as { headline?: string }).headline).toBe((stored.content as { headline?: string }).headline)
+      expect((await live({ collection: 'blocks', id: heroId, locale: 'en', data: form }, { Authorization: `Bearer ${KEY}` })).status).toBe(403)
+      expect((await live({ collection: 'blocks', id: heroId, locale: 'en', data: form }, {})).status).toBe(403)
+      const refused = await live({ collection: 'users', id: 1, locale: 'en', data: {} })
+      expect(refused.status).toBe(400)
+      expect(await refused.json()).toMatchObject({ error: { code: 'invalid_live_form', issues: [{ path: 'collection' }] } })
     })
 
     it('refuse a preview that names nothing, with a message', async () => {

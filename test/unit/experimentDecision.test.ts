@@ -56,6 +56,16 @@ describe('experiments in a decision', () => {
     expect(decide(scoped(), { person, consents: new Set(), sticky: { 'hero-headline:1': 'control' } }).enrolled).toBe(false)
   })
 
+  it('shows the arm an editor picks in a preview, whatever the hash, consent or audience, and says so', () => {
+    const person = ['crm-1', 'crm-2', 'crm-3', 'crm-4'].find((id) => hashed(id) === 'bold')!
+    const picked = decide(scoped({ audience: ['gold'] }), { person, consents: new Set(), forced: { 'hero-headline': 'control' } })
+    expect(picked).toMatchObject({ enrolled: true, arm: 'control', forced: true })
+    expect(explainOutcome(picked)).toBe('arm control, picked in the preview')
+    // An arm the experiment does not have, or another experiment's key, changes nothing.
+    expect(decide(scoped(), { person, forced: { 'hero-headline': 'no-such-arm' } })).toMatchObject({ arm: 'bold' })
+    expect(decide(scoped(), { person, forced: { 'other-experiment': 'control' } }).forced).toBeUndefined()
+  })
+
   it('serves a shipped arm to everyone in scope, consent or not, enrolling no one', () => {
     const shipped = scoped({ status: 'shipped', shippedArm: 'bold' })
     expect(decide(shipped, {})).toMatchObject({ enrolled: false, reason: 'shipped', arm: 'bold' })

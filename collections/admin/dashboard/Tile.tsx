@@ -2,7 +2,8 @@
 import React from 'react'
 
 export type Translate = (key: string, variables?: Record<string, unknown>) => string
-export type TileProps = { payload: import('payload').Payload; t: Translate; locale: string }
+/** `locale`: the content locale the admin shows; `language`: the admin's own language (the editor's choice). */
+export type TileProps = { payload: import('payload').Payload; t: Translate; locale: string; language: 'en' | 'fr' }
 
 export function Tile({ id, title, href, t, children }: { id: string; title: string; href: string; t: Translate; children: React.ReactNode }) {
   return (
@@ -14,7 +15,7 @@ export function Tile({ id, title, href, t, children }: { id: string; title: stri
       <h3 id={`tile-${id}`} style={{ margin: 0, fontSize: '1.05rem' }}>
         {title}
       </h3>
-      <div style={{ flex: 1 }}>{children}</div>
+      <div style={{ flex: 1, overflowX: 'auto' }}>{children}</div>
       <a href={href} aria-label={`${t('tessera:details')}: ${title}`}>
         {t('tessera:details')}
       </a>

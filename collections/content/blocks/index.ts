@@ -7,6 +7,7 @@ import { BLOCK_KIND_EDITING } from '../../fields/blockKinds'
 import { DEFAULT_TONE } from '../../fields/tones'
 import { activeWindowFields, audienceField, channelsField, lengthField, toneField, variantToneAndLength } from '../../fields/variantAxes'
 import { validateDistinctVariant, type BlockAxesDraft, type VariantAxesDraft } from '../../fields/variantIdentity'
+import { livePreview } from '../../admin/livePreview'
 
 /** Reported on the variant's tone field: the first axis an editor would change. */
 const validateVariantDistinct = validateDistinctVariant((data) => data as BlockAxesDraft & { variants?: VariantAxesDraft[] })
@@ -17,6 +18,8 @@ export const Blocks: CollectionConfig = {
   admin: {
     // Pickers and lists show the name with the kind: “Welcome hero · Hero”.
     useAsTitle: 'title',
+    // The real output beside the form, updated as the editor types (collections/admin/livePreview.ts).
+    livePreview,
     defaultColumns: ['name', 'kind', '_status', 'updatedAt'],
     group: 'Content',
     description: 'Modular content with variants by tone, length, channel and audience.',

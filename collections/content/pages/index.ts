@@ -2,12 +2,13 @@ import type { CollectionConfig, Validate } from 'payload'
 
 import { CHANNELS } from '../../../engine'
 import { editorialWorkflow } from '../editorialWorkflow'
-import { previewEndpoint } from './previewEndpoint'
+import { livePreviewEndpoint, previewEndpoint } from './previewEndpoint'
 import { meetsStandards } from '../../fields/meetsStandards'
 import { slugField } from '../../fields/slug'
 import { DEFAULT_TONE } from '../../fields/tones'
 import { activeWindowFields, audienceField, lengthField, toneField, variantToneAndLength } from '../../fields/variantAxes'
 import { validateDistinctVariant, type BlockAxesDraft, type VariantAxesDraft } from '../../fields/variantIdentity'
+import { livePreview } from '../../admin/livePreview'
 
 export const SCREEN_RESOLUTIONS = [
   { value: '1920x1080', label: 'Full HD landscape (1920 × 1080)', orientation: 'landscape' },
@@ -55,12 +56,14 @@ export const Pages: CollectionConfig = {
   slug: 'pages',
   admin: {
     useAsTitle: 'title',
+    // The real output beside the form, updated as the editor types (collections/admin/livePreview.ts).
+    livePreview,
     defaultColumns: ['title', 'slug', 'channel', '_status', 'updatedAt'],
     group: 'Content',
     description: 'A web page, an email or a store screen: an ordered list of slots, each showing one block.',
   },
   ...editorialWorkflow,
-  endpoints: [previewEndpoint],
+  endpoints: [previewEndpoint, livePreviewEndpoint],
   fields: [
     { name: 'workbench', type: 'ui', admin: { position: 'sidebar', components: { Field: '/collections/admin/WorkbenchLinks#WorkbenchLinks' } } },
     { name: 'standards', type: 'ui', admin: { position: 'sidebar', components: { Field: '/collections/admin/StandardsPanel#StandardsPanel' } } },
@@ -81,6 +84,8 @@ export const Pages: CollectionConfig = {
       name: 'slots',
       type: 'array',
       labels: { singular: 'Slot', plural: 'Slots' },
+      // An email's size standard (Gmail clips past 102 KB) is checked here at publish: the slots' blocks make its size.
+      validate: meetsStandards(),
       admin: { description: 'Blocks in the order they appear. The engine picks one variant per slot for each visitor.' },
       fields: [{ name: 'block', type: 'relationship', relationTo: 'blocks', required: true, validate: validateSlotBlock }],
     },

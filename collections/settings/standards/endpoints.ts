@@ -34,12 +34,13 @@ export const standardsEndpoints: Endpoint[] = [
     },
   },
   {
-    path: '/findings/:collection/:id',
+    path: '/findings/:target/:id',
     method: 'get',
     handler: async (req) => {
       const refused = staffOnly(req)
       if (refused) return refused
-      const collection = String(req.routeParams?.collection ?? '')
+      // Not :collection: Payload's router fills that parameter with this collection's own slug.
+      const collection = String(req.routeParams?.target ?? '')
       if (collection !== 'blocks' && collection !== 'pages') {
         return errorResponse(400, 'invalid_collection', 'Standards apply to blocks and pages.', [{ path: 'collection', message: 'Expected blocks or pages' }])
       }
