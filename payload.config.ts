@@ -11,6 +11,7 @@ import { fr } from '@payloadcms/translations/languages/fr'
 import { buildConfig, type DatabaseAdapterObj, type Payload } from 'payload'
 import sharp from 'sharp'
 
+import { withSameOriginCodeEditor } from './collections/admin/codeEditor/withSameOriginCodeEditor'
 import { adminTranslations } from './collections/admin/translations'
 import { Blocks } from './collections/content/blocks'
 import { mediaCollection } from './collections/content/media'
@@ -119,8 +120,11 @@ export function createTesseraConfig(options: TesseraConfigOptions = {}) {
     db: databaseAdapter(databaseUri),
     editor: lexicalEditor(),
     sharp,
-    collections: [Pages, Blocks, Segments, Stores, ConsentPurposes, Questions, InterestScores, Experiments, ExperimentExposures, mediaCollection(options.mediaDir), Standards, StandardCounts, Users, ApiKeys, Profiles, ProfileKeys, Events, DeliverySnapshots, DeliveryBundles, WebhookEndpoints, WebhookDeliveries, OutboxMessages],
-    globals: [DeliveryStatus, ExperimentSettings],
+    collections: [Pages, Blocks, Segments, Stores, ConsentPurposes, Questions, InterestScores, Experiments, ExperimentExposures, mediaCollection(options.mediaDir), Standards, StandardCounts, Users, ApiKeys, Profiles, ProfileKeys, Events, DeliverySnapshots, DeliveryBundles, WebhookEndpoints, WebhookDeliveries, OutboxMessages].map(
+      // JSON and code fields load their editor from this origin, not a CDN.
+      withSameOriginCodeEditor,
+    ),
+    globals: [DeliveryStatus, ExperimentSettings].map(withSameOriginCodeEditor),
     localization: {
       locales: [
         { code: 'en', label: 'English' },

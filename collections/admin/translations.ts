@@ -8,6 +8,7 @@ const en = {
   tessera: {
     none: 'None yet',
     loading: 'Loading…',
+    codeEditorUnavailable: 'The code editor could not be loaded: reload the page to try again.',
     yes: 'Yes',
     no: 'No',
     profileUnreadable: 'The profile could not be read ({{status}})',
@@ -166,6 +167,7 @@ const fr: TesseraTranslations = {
   tessera: {
     none: 'Aucun pour l’instant',
     loading: 'Chargement…',
+    codeEditorUnavailable: 'L’éditeur de code n’a pas pu être chargé : rechargez la page pour réessayer.',
     yes: 'Oui',
     no: 'Non',
     profileUnreadable: 'Le profil n’a pas pu être lu ({{status}})',

@@ -28,6 +28,7 @@ import { SurveyDashboard as SurveyDashboard_a4432aca72d2b9751a4bc6fb40f842a8 } f
 import { CxBoard as CxBoard_3825f66a2ed498fb79d2f0d017e6ca2a } from '../../../collections/personalization/questions/CxBoard'
 import { ExperimentResults as ExperimentResults_e8759ba061ac84df5fea6911a5bc444a } from '../../../collections/personalization/experiments/ExperimentResults'
 import { ApiKeySecretField as ApiKeySecretField_5bde122eaa8511f937954228018f7d93 } from '../../../collections/settings/api-keys/ApiKeySecretField'
+import { SameOriginCodeField as SameOriginCodeField_4ba45b8c7572190f0a642d473808f0fd } from '../../../collections/admin/codeEditor/SameOriginCodeField'
 import { ProfileAnswers as ProfileAnswers_a31e1b9d29c1d2121f313ea89abb6f7f } from '../../../collections/customers/profiles/ProfileAnswers'
 import { ProfileInsight as ProfileInsight_df1f15bca1bb692a51d2d89a00921760 } from '../../../collections/customers/profiles/ProfileInsight'
 import { ProfileActions as ProfileActions_520e4c212f4af177852b6535e20078a4 } from '../../../collections/customers/profiles/ProfileActions'
@@ -71,6 +72,7 @@ export const importMap = {
   "/collections/personalization/questions/CxBoard#CxBoard": CxBoard_3825f66a2ed498fb79d2f0d017e6ca2a,
   "/collections/personalization/experiments/ExperimentResults#ExperimentResults": ExperimentResults_e8759ba061ac84df5fea6911a5bc444a,
   "/collections/settings/api-keys/ApiKeySecretField#ApiKeySecretField": ApiKeySecretField_5bde122eaa8511f937954228018f7d93,
+  "/collections/admin/codeEditor/SameOriginCodeField#SameOriginCodeField": SameOriginCodeField_4ba45b8c7572190f0a642d473808f0fd,
   "/collections/customers/profiles/ProfileAnswers#ProfileAnswers": ProfileAnswers_a31e1b9d29c1d2121f313ea89abb6f7f,
   "/collections/customers/profiles/ProfileInsight#ProfileInsight": ProfileInsight_df1f15bca1bb692a51d2d89a00921760,
   "/collections/customers/profiles/ProfileActions#ProfileActions": ProfileActions_520e4c212f4af177852b6535e20078a4,
