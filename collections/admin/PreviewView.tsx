@@ -55,7 +55,10 @@ function Select({ name, label, value, options }: { name: string; label: string; 
   )
 }
 
-function CandidateTable({ caption, candidates, chosen, experiment, t }: { caption: string; candidates: Candidate[]; chosen: string; experiment?: ExperimentTrace; t: Translate }) {
+/** The engine writes its reasons in English: marked as such in another admin language, for screen readers. */
+type EngineLang = 'en' | undefined
+
+function CandidateTable({ caption, candidates, chosen, experiment, t, engineLang }: { caption: string; candidates: Candidate[]; chosen: string; experiment?: ExperimentTrace; t: Translate; engineLang: EngineLang }) {
   return (
     <table style={{ borderCollapse: 'collapse', width: '100%', marginBottom: 'var(--base)' }}>
       <caption style={{ textAlign: 'left', fontWeight: 600, padding: '6px 0' }}>
@@ -67,11 +70,13 @@ function CandidateTable({ caption, candidates, chosen, experiment, t }: { captio
         {candidates.map((candidate) => (
           <tr key={candidate.variant} data-chosen={candidate.variant === chosen ? 'true' : 'false'} style={{ fontWeight: candidate.variant === chosen ? 600 : undefined }}>
             <td style={cellStyle}>
-              {candidate.label}
+              {candidate.variant === 'default' ? t('tessera:defaultContent') : candidate.label}
               {candidate.variant === chosen ? ` (${t('tessera:chosen')})` : ''}
             </td>
             <td style={cellStyle}>{candidate.kept ? t('tessera:yes') : t('tessera:no')}</td>
-            <td style={cellStyle}>{candidate.reason}</td>
+            <td style={cellStyle} lang={engineLang}>
+              {candidate.reason}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -82,6 +87,7 @@ function CandidateTable({ caption, candidates, chosen, experiment, t }: { captio
 export async function PreviewView(view: AdminViewServerProps) {
   const { req } = view.initPageResult
   const t = req.i18n.t as unknown as Translate
+  const engineLang: EngineLang = req.i18n.language === 'en' ? undefined : 'en'
   const raw = (view.searchParams ?? {}) as Record<string, string | string[] | undefined>
   const one = (name: string) => (Array.isArray(raw[name]) ? raw[name][0] : raw[name]) || undefined
   const all = (name: string) => ([] as string[]).concat(raw[name] ?? []).filter(Boolean)
@@ -225,12 +231,14 @@ export async function PreviewView(view: AdminViewServerProps) {
                   <tr key={segment.slug}>
                     <td style={cellStyle}>{segment.slug}</td>
                     <td style={cellStyle}>{segment.member ? t('tessera:yes') : t('tessera:no')}</td>
-                    <td style={cellStyle}>{segment.reasons.join('; ')}</td>
+                    <td style={cellStyle} lang={engineLang}>
+                      {segment.reasons.join('; ')}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            {json.trace?.subject ? <CandidateTable caption={t('tessera:subject')} candidates={json.trace.subject.candidates} chosen={json.trace.subject.chosen} experiment={json.trace.subject.experiment} t={t} /> : null}
+            {json.trace?.subject ? <CandidateTable caption={t('tessera:subject')} candidates={json.trace.subject.candidates} chosen={json.trace.subject.chosen} experiment={json.trace.subject.experiment} t={t} engineLang={engineLang} /> : null}
             {(json.trace?.slots ?? []).map((slot) => (
               <CandidateTable
                 key={slot.slot}
@@ -239,6 +247,7 @@ export async function PreviewView(view: AdminViewServerProps) {
                 chosen={slot.chosen}
                 experiment={slot.experiment}
                 t={t}
+                engineLang={engineLang}
               />
             ))}
           </section>

@@ -3,15 +3,12 @@
  * stored before a choice, personalization from behaviour after accepting and
  * gone after withdrawing, and mailing lists left one at a time.
  */
-import { createRequire } from 'node:module'
-
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 
 import { signRecipientToken } from '../../delivery/trust'
-import { DEMO, E2E_SECRET, restAsEditor } from './helpers'
+import { DEMO, E2E_SECRET, restAsEditor, seriousViolations } from './helpers'
 
 const withKey = { Authorization: `Bearer ${DEMO.apiKey}` }
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
 async function storedEvents(request: APIRequestContext): Promise<number> {
   const rest = await restAsEditor(request)
@@ -91,12 +88,7 @@ test('two lists are left independently, from the preference page and by one-clic
   await expect(club.locator('.preferences-status')).toHaveText('Unsubscribed')
   await expect(newsletter.locator('.preferences-status')).toHaveText('Subscribed')
 
-  await page.addScriptTag({ path: axePath })
-  const serious = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (d: Document) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe
-    return (await axe.run(document)).violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)
-  })
-  expect(serious).toEqual([])
+  expect(await seriousViolations(page)).toEqual([])
 
   // One-click, as a mailbox provider does it: no cookie, no login.
   const forged = unsubscribeUrl.replace(/.{4}$/, 'AAAA')

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 
 import { expect, type APIRequestContext, type Page, type Request } from '@playwright/test'
@@ -87,4 +88,31 @@ export async function formStateSettled(page: Page, quietMs = 800) {
       timeout: 30_000,
     })
     .toBe(true)
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
+export type AxeFinding = { id: string; impact: string; help: string; nodes: { target: string; html: string; summary: string }[] }
+
+/**
+ * Runs axe-core on the page (the whole document), or only inside the element
+ * `scope` matches (a component of ours embedded in Payload's admin: axe then
+ * skips its page-level rules), and returns the serious and critical
+ * violations, each with the nodes it found.
+ */
+export async function seriousViolations(page: Page, { scope, tags }: { scope?: string; tags?: string[] } = {}): Promise<AxeFinding[]> {
+  await page.addScriptTag({ path: axePath })
+  return page.evaluate(
+    async ({ scope, tags }) => {
+      type Result = { violations: { id: string; impact: string; help: string; nodes: { target: string[]; html: string; failureSummary?: string }[] }[] }
+      const axe = (window as unknown as { axe: { run: (context: Document | Element, options: object) => Promise<Result> } }).axe
+      const context = scope ? document.querySelector(scope) : document
+      if (!context) throw new Error(`axe: nothing matches ${scope}`)
+      const result = await axe.run(context, tags ? { runOnly: { type: 'tag', values: tags } } : {})
+      return result.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => ({ target: node.target.join(' '), html: node.html.slice(0, 300), summary: node.failureSummary ?? '' })) }))
+    },
+    { scope, tags },
+  )
 }

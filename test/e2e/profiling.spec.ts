@@ -2,24 +2,13 @@
  * Progressive profiling in Chromium: a consented visitor answers the question
  * on the home page (with JavaScript, and without), reloads and gets the next
  * one; an editor sees the answer on the profile and the NPS dashboard with
- * its interval. The site's page is axe-clean (the admin page is not checked yet).
+ * its interval. The site's page is axe-clean; the survey dashboard on the
+ * admin page is checked in adminAccessibility.spec.ts.
  */
-import { createRequire } from 'node:module'
-
 import { expect, test, type Page } from '@playwright/test'
 
 import { CONSENT_COOKIE, PROFILE_COOKIE, signConsentCookie, signProfileCookie } from '../../delivery/trust'
-import { E2E_SECRET, logIn, restAsEditor } from './helpers'
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath })
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (d: Document) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe
-    return (await axe.run(document)).violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)
-  })
-}
+import { E2E_SECRET, logIn, restAsEditor, seriousViolations } from './helpers'
 
 const askForm = (page: Page) => page.locator('form.tessera-ask').first()
 

@@ -3,14 +3,10 @@
  * first byte of HTML (no client-side swap, no layout shift), and the pages
  * pass an accessibility scan.
  */
-import { createRequire } from 'node:module'
-
 import { expect, test, type BrowserContext, type Page } from '@playwright/test'
 
 import { CONSENT_COOKIE, PROFILE_COOKIE, signConsentCookie, signProfileCookie } from '../../delivery/trust'
-import { E2E_SECRET } from './helpers'
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+import { E2E_SECRET, seriousViolations } from './helpers'
 
 async function loyalCookies(context: BrowserContext, baseURL: string) {
   process.env.PAYLOAD_SECRET = E2E_SECRET
@@ -74,13 +70,7 @@ test('the demo pages have no serious or critical accessibility violations', asyn
     if (loyal) await loyalCookies(context, baseURL!)
     for (const path of ['/', '/?locale=fr']) {
       await page.goto(path)
-      await page.addScriptTag({ path: axePath })
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
-        return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, targets: violation.nodes.map((node) => node.target.join(' ')) }))
-      })
-      const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      const serious = await seriousViolations(page, { tags: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })
       expect(serious, `${path}${loyal ? ' (loyal)' : ''}: ${JSON.stringify(serious)}`).toEqual([])
     }
   }

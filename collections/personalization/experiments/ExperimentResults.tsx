@@ -22,11 +22,11 @@ const signed = (value: number) => `${value > 0 ? '+' : ''}${(value * 100).toFixe
 const signedOn = (scale: string) => (scale === 'absolute' ? (value: number) => `${value > 0 ? '+' : ''}${value.toFixed(1)} pts` : signed)
 
 /** The interval on a shared axis around 0, as GrowthBook draws it: green when it clears 0 upwards, red downwards. */
-function IntervalBar({ interval, effect, domain }: { interval: readonly [number, number]; effect: number; domain: number }) {
+function IntervalBar({ interval, effect, domain, label }: { interval: readonly [number, number]; effect: number; domain: number; label: string }) {
   const x = (value: number) => 50 + (Math.max(-domain, Math.min(domain, value)) / domain) * 50
   const colour = interval[0] > 0 ? '#2e7d32' : interval[1] < 0 ? '#c62828' : '#757575'
   return (
-    <svg width="160" height="18" role="img" aria-label={`${signed(interval[0])} to ${signed(interval[1])}`}>
+    <svg width="160" height="18" role="img" aria-label={label}>
       <line x1="80" x2="80" y1="0" y2="18" stroke="var(--theme-elevation-400)" />
       <rect x={(x(interval[0]) / 100) * 160} width={Math.max(2, ((x(interval[1]) - x(interval[0])) / 100) * 160)} y="5" height="8" fill={colour} opacity="0.6" rx="2" />
       <circle cx={(x(effect) / 100) * 160} cy="9" r="3" fill={colour} />
@@ -64,7 +64,7 @@ function ResultsTable({ statistics, labels, t, valueKind }: { statistics: Statis
               <td>
                 {comparison?.estimable ? (
                   <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
-                    <IntervalBar interval={read(comparison).interval} effect={comparison.effect} domain={domain} />
+                    <IntervalBar interval={read(comparison).interval} effect={comparison.effect} domain={domain} label={t.intervalFromTo(lift(read(comparison).interval[0]), lift(read(comparison).interval[1]))} />
                     <span data-lift>{lift(comparison.effect)}</span>
                     <small>
                       [{lift(read(comparison).interval[0])}, {lift(read(comparison).interval[1])}] · {t.verdicts[comparison.verdict]}
@@ -137,7 +137,7 @@ export const ExperimentResults: React.FC = () => {
   )
 
   return (
-    <section aria-label={t.results} style={{ display: 'grid', gap: 12, marginTop: 24 }}>
+    <section aria-label={t.results} data-testid="experiment-results" style={{ display: 'grid', gap: 12, marginTop: 24 }}>
       <h3>{t.results}</h3>
       {doc ? (
         <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -172,7 +172,7 @@ export const ExperimentResults: React.FC = () => {
       ) : null}
       {error ? banner(error, 'error') : null}
       {!results && !error ? <p>{t.loading}</p> : null}
-      {results && !primary ? <p>{t.noResults}</p> : null}
+      {results && !primary ? <p data-no-results>{t.noResults}</p> : null}
       {health ? (health.sampleRatio.mismatch ? banner(t.srmBad, 'error') : banner(`${t.srmOk} (p = ${health.sampleRatio.pValue.toFixed(3)})`, 'success')) : null}
       {health?.multipleExposures?.tooMany ? banner(`${t.multipleBad} (${percent(health.multipleExposures.share)})`, 'warning') : null}
       {health?.tooLittleData ? banner(t.tooLittle, 'warning') : null}
@@ -205,7 +205,7 @@ export const ExperimentResults: React.FC = () => {
       {results?.metrics.map(({ metric, statistics }) => (
         <div key={metric.id}>
           <h4>
-            {metric.label} <small>({metric.role})</small>
+            {metric.label} <small>({t.roles[metric.role]})</small>
           </h4>
           <ResultsTable statistics={statistics} labels={labels} t={t} valueKind={metric.kind} />
         </div>

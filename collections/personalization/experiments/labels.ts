@@ -50,6 +50,8 @@ export const EXPERIMENT_LABELS = {
     verdicts: { better: 'better', worse: 'worse', inconclusive: 'inconclusive', 'too-little-data': 'too little data', 'not-estimable': 'not estimable' },
     exportCsv: 'Export exposures (CSV)',
     exportNdjson: 'NDJSON',
+    roles: { primary: 'primary', secondary: 'secondary', guardrail: 'guardrail' },
+    intervalFromTo: (low: string, high: string) => `interval from ${low} to ${high}`,
   },
   fr: {
     start: 'Lancer une expérience',
@@ -101,6 +103,8 @@ export const EXPERIMENT_LABELS = {
     verdicts: { better: 'meilleur', worse: 'moins bon', inconclusive: 'non concluant', 'too-little-data': 'trop peu de données', 'not-estimable': 'non estimable' },
     exportCsv: 'Exporter les expositions (CSV)',
     exportNdjson: 'NDJSON',
+    roles: { primary: 'principale', secondary: 'secondaire', guardrail: 'garde-fou' },
+    intervalFromTo: (low: string, high: string) => `intervalle de ${low} à ${high}`,
   },
 } as const
 

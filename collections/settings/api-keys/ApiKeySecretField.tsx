@@ -26,9 +26,13 @@ export const ApiKeySecretField: React.FC<{ path: string }> = ({ path }) => {
     setCopied(false)
   }, [setValue])
 
-  // A new key document always gets a secret; an existing one only when rotated.
+  // A new key document always gets a secret; an existing one only when rotated. Not from
+  // this effect itself: the form replaces its state in its own effect, which runs after this
+  // one and dropped the key (the create form showed none); a task later, the key stays.
   useEffect(() => {
-    if (!id && !value) setValue(newSecret())
+    if (id || value) return
+    const timer = setTimeout(() => setValue(newSecret()))
+    return () => clearTimeout(timer)
   }, [id, value, setValue])
 
   return (
