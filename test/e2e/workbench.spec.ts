@@ -176,10 +176,14 @@ test('the live preview beside a block’s form shows the headline as the editor 
   await page.waitForLoadState('networkidle')
   await page.getByRole('button', { name: 'Live Preview' }).click()
   const live = page.frameLocator('iframe[src*="/preview/live"]')
-  await expect(live.locator('#live-output')).toBeVisible()
-  const headline = `Typed live ${Date.now()}`
-  await page.locator('#field-content__headline').fill(headline)
-  await expect(live.frameLocator('#live-output').getByText(headline)).toBeVisible()
+  // Payload sends the form once the preview says it is ready: the first render of it.
+  await expect(live.locator('body[data-updates]')).toBeAttached()
+  const typed = ` typed live ${Date.now()}`
+  await page.locator('#field-content__headline').click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(typed)
+  await expect(live.frameLocator('#live-output').getByText(typed.trim())).toBeVisible()
+  const headline = `${(await page.locator('#field-content__headline').inputValue())}`
   // Nothing was saved: the stored block still has its own headline.
   const stored = (await (await request.get(`/api/blocks/${id}?depth=0&draft=true`, { headers: auth })).json()) as { content: { headline?: string } }
   expect(stored.content.headline).not.toBe(headline)
