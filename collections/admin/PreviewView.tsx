@@ -164,11 +164,11 @@ export async function PreviewView(view: AdminViewServerProps) {
             ))}
           </datalist>
         </label>
-        <Select name="channel" label={t('tessera:channel')} value={one('channel')} options={[any, ...CHANNELS.map((value) => ({ value, label: value }))]} />
+        <Select name="channel" label={t('tessera:channel')} value={one('channel')} options={[any, ...CHANNELS.map((value) => ({ value, label: t(`tessera:channel_${value}`) }))]} />
         <Select name="device" label={t('tessera:device')} value={device} options={(Object.keys(WIDTHS) as (keyof typeof WIDTHS)[]).map((value) => ({ value, label: `${t(`tessera:${value}`)} (${WIDTHS[value]} px)` }))} />
-        <Select name="locale" label={t('tessera:locale')} value={one('locale')} options={[any, ...LOCALES.map((value) => ({ value, label: value }))]} />
-        <Select name="tone" label={t('tessera:tone')} value={one('tone')} options={[any, ...TONES.map(({ value, label }) => ({ value, label }))]} />
-        <Select name="length" label={t('tessera:length')} value={one('length')} options={[any, ...LENGTHS.map((value) => ({ value, label: value }))]} />
+        <Select name="locale" label={t('tessera:locale')} value={one('locale')} options={[any, ...LOCALES.map((value) => ({ value, label: t(`tessera:locale_${value}`) }))]} />
+        <Select name="tone" label={t('tessera:tone')} value={one('tone')} options={[any, ...TONES.map(({ value }) => ({ value, label: t(`tessera:tone_${value}`) }))]} />
+        <Select name="length" label={t('tessera:length')} value={one('length')} options={[any, ...LENGTHS.map((value) => ({ value, label: t(`tessera:length_${value}`) }))]} />
         <Select name="store" label={t('tessera:store')} value={one('store')} options={[any, ...stores.map((store) => ({ value: String(store.slug ?? store.id), label: String(store.name ?? store.id) }))]} />
         <label style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
           <span>{t('tessera:at')}</span>
