@@ -835,7 +835,6 @@ export interface Experiment {
      */
     eventName?: string | null;
     higherIsBetter?: boolean | null;
-    id?: string | null;
   };
   secondaryMetrics?:
     | {
@@ -1926,7 +1925,6 @@ export interface ExperimentsSelect<T extends boolean = true> {
         eventType?: T;
         eventName?: T;
         higherIsBetter?: T;
-        id?: T;
       };
   secondaryMetrics?:
     | T

@@ -3,6 +3,7 @@
  * filled with the recipient's values from the trusted context, with
  * unsubscribe and preference links signed for that recipient and list.
  */
+import { compileEmail } from '../../channels/email/compileEmail'
 import { compiledEmailFor } from '../../channels/email/emailLayoutCache'
 import { personalizeEmail, type RenderedEmail } from '../../channels/email/personalizeEmail'
 import { recipientLinks, signAnswerToken } from '../trust'
@@ -23,11 +24,17 @@ export class RecipientUnsubscribedError extends Error {
   }
 }
 
-/** `base` is the public origin links and images are made absolute with. */
-export async function renderEmail(decision: Decision, base: string): Promise<EmailForRecipient> {
+/**
+ * `base` is the public origin links and images are made absolute with.
+ * `remember: false` for a bundle that is not the live one (a draft, a form,
+ * a publish being checked): its layout is compiled for this call only, never
+ * kept under the live decision's key, where a send would find it.
+ */
+export async function renderEmail(decision: Decision, base: string, { remember = true }: { remember?: boolean } = {}): Promise<EmailForRecipient> {
   const { resolved, manifest, bundle, request, profile } = decision
   const context = request.context
-  const compiled = await compiledEmailFor(resolved, { mediaBase: base, defaultLocale: manifest.defaultLocale, brand: EMAIL_BRAND })
+  const options = { mediaBase: base, defaultLocale: manifest.defaultLocale, brand: EMAIL_BRAND }
+  const compiled = remember ? await compiledEmailFor(resolved, options) : await compileEmail(resolved, options)
   const recipient = { ...decision.tokens, email: decision.email }
   const list = bundle.email?.list
   if (list && profile?.subscriptions[list]?.status === 'unsubscribed') throw new RecipientUnsubscribedError(list)

@@ -32,6 +32,7 @@ export async function emailBytesAtPublish(payload: Payload, data: Record<string,
   if (!manifest) return undefined
   const bundle: PageBundle = await bundleOfPageSave(payload, data, locale, id, req)
   const request = { context: { channel: 'email' as const, locale }, caller: { kind: 'public' as const }, ignored: [], debug: false, trusted: false }
-  const email = await renderEmail(decideFor(manifest, bundle, { request }), BASE)
+  // The page as it would be published is not the live one: compiled for this check only.
+  const email = await renderEmail(decideFor(manifest, bundle, { request }), BASE, { remember: false })
   return new TextEncoder().encode(email.html).byteLength
 }

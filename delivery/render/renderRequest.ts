@@ -17,7 +17,7 @@ import { RecipientUnsubscribedError, renderEmail } from './email'
 import { recordServed } from './exposures'
 import { isScreenPngCached, screenPng } from './screen'
 
-import type { RenderFormat } from '../../contract'
+import type { BodyMemory, RenderFormat } from '../../contract'
 
 export { CHANNEL_FORMATS, RENDER_FORMATS, type RenderFormat } from '../../contract'
 
@@ -38,31 +38,39 @@ export async function handleRenderRequest(payload: Payload, request: Request, sl
   return renderDecision(payload, request, decided.decision, format)
 }
 
-/** A decision in the asked format, by its channel's renderer (the render API and the editor's preview share it). */
-export async function renderDecision(payload: Payload, request: Request, decision: Decision, format: RenderFormat): Promise<Response> {
+/** For a preview: a body of a draft or of a form being typed is never remembered (its decision looks like the live one's). */
+export const FORGETFUL: BodyMemory = { get: () => undefined, set: () => undefined }
+
+/**
+ * A decision in the asked format, by its channel's renderer (the render API
+ * and the editor's preview share it). `bodies`: where rendered bodies are
+ * remembered by decision; a preview passes FORGETFUL, since its bundle (a
+ * draft, a form) is not the live one its decision key names.
+ */
+export async function renderDecision(payload: Payload, request: Request, decision: Decision, format: RenderFormat, bodies: BodyMemory = renderedBodies): Promise<Response> {
   const { channel } = decision
   const problem = channelFormatProblem(channel, format)
   if (problem) return problem
   const settings = renderSettingsFrom(process.env)
   const response =
     channel === 'email'
-      ? await emailResponse(request, decision, format)
+      ? await emailResponse(request, decision, format, bodies !== FORGETFUL)
       : channel === 'screen' && format === 'png'
-        ? await screenPngResponse(payload, request, decision)
+        ? await screenPngResponse(payload, request, decision, bodies !== FORGETFUL)
         : channel === 'screen' && format === 'html'
           ? await screenHtmlResponse(request, decision, settings, '/api/updates')
-          : webResponse(request, decision, format as 'json' | 'html', settings, renderedBodies)
+          : webResponse(request, decision, format as 'json' | 'html', settings, bodies)
   // Served (or already held by the client: 304): the enrolled units saw their arm.
   if (response.status === 200 || response.status === 304) await recordServed(payload, decision, request.url)
   return response
 }
 
-async function emailResponse(request: Request, decision: Decision, format: string): Promise<Response> {
+async function emailResponse(request: Request, decision: Decision, format: string, remember: boolean): Promise<Response> {
   const base = publicOrigin(request)
   const settings = renderSettingsFrom(process.env)
   let email
   try {
-    email = await renderEmail(decision, base)
+    email = await renderEmail(decision, base, { remember })
   } catch (error) {
     if (error instanceof RecipientUnsubscribedError) return errorResponse(409, 'recipient_unsubscribed', error.message)
     throw error
@@ -73,7 +81,7 @@ async function emailResponse(request: Request, decision: Decision, format: strin
   return respond(request, decision, JSON.stringify({ ...jsonOf(decision, base), subject, preheader, html, text, headers }), 'application/json; charset=utf-8', 'email-json', settings)
 }
 
-async function screenPngResponse(payload: Payload, request: Request, decision: Decision): Promise<Response> {
+async function screenPngResponse(payload: Payload, request: Request, decision: Decision, remember: boolean): Promise<Response> {
   const params = screenParams(new URL(request.url), decision)
   if (!params.ok) return params.response
   const settings = renderSettingsFrom(process.env)
@@ -85,5 +93,5 @@ async function screenPngResponse(payload: Payload, request: Request, decision: D
     if (throttled) return throttled
   }
   const page = personalizePage(decision.resolved, decision.tokens)
-  return respond(request, decision, await screenPng(payload, page, decision, params.value, publicOrigin(request)), 'image/png', representation, settings)
+  return respond(request, decision, await screenPng(payload, page, decision, params.value, publicOrigin(request), remember), 'image/png', representation, settings)
 }

@@ -25,10 +25,10 @@ export function isScreenPngCached(decision: Decision, params: ScreenParams, base
   return pngCache.has(pngKey(decision, params, base))
 }
 
-/** The PNG of this decision at this size, rendered once and then served from memory; `base` is the site's public origin (an ask slide's QR code). */
-export function screenPng(payload: Payload, resolved: ResolvedPage, decision: Decision, params: ScreenParams, base: string): Promise<Uint8Array> {
+/** The PNG of this decision at this size, rendered once and then served from memory (unless `remember` is false: a preview); `base` is the site's public origin (an ask slide's QR code). */
+export function screenPng(payload: Payload, resolved: ResolvedPage, decision: Decision, params: ScreenParams, base: string, remember = true): Promise<Uint8Array> {
   const key = pngKey(decision, params, base)
-  const cached = pngCache.get(key)
+  const cached = remember ? pngCache.get(key) : undefined
   if (cached) return cached
   const rendering = (async () => {
     const options = { width: params.width, height: params.height, defaultLocale: decision.manifest.defaultLocale, slide: params.slide }
@@ -42,6 +42,8 @@ export function screenPng(payload: Payload, resolved: ResolvedPage, decision: De
     const store = decision.request.context.store
     return renderScreenPng(resolved, { ...options, images, answerBase: base, ...(store ? { store } : {}) })
   })()
+  // A preview's PNG (a draft's, a form's) is never remembered: its key names the live decision.
+  if (!remember) return rendering
   rendering.catch(() => pngCache.delete(key))
   pngCache.set(key, rendering)
   return rendering

@@ -138,6 +138,31 @@ for (const database of databasesUnderTest()) {
       }
     })
 
+    it('never lets a preview’s body reach the render API’s memory: a draft of the same shape is not served', async () => {
+      // A draft that changes a block's text only: the decision (slots, variants) is the live one's.
+      const welcome = (await payload.find({ collection: 'blocks', where: { name: { equals: 'Welcome text' } }, depth: 0, overrideAccess: true })).docs[0]!
+      await payload.update({ collection: 'blocks', id: welcome.id, locale: 'en', draft: true, data: { content: { ...(welcome.content as Record<string, unknown>), headline: 'Draft text, same shape' }, _status: 'draft' } as never, overrideAccess: true })
+      const home = await payload.findByID({ collection: 'pages', id: homeId, depth: 0, overrideAccess: true })
+      await payload.update({ collection: 'pages', id: homeId, draft: true, data: { slots: home.slots!.map((slot) => ({ block: slot.block })), _status: 'draft' } as never, overrideAccess: true })
+      const query = 'consent=none&format=html'
+      const seen = await preview(`page=home&draft=${homeId}&${query}`)
+      expect(await seen.text()).toContain('Draft text, same shape')
+      const served = await handleRenderRequest(payload, new Request(`http://localhost/api/render/home?${query}`, { headers: { Authorization: `Bearer ${KEY}` } }), 'home')
+      expect(served.status).toBe(200)
+      expect(await served.text()).not.toContain('Draft text, same shape')
+      // And the other way round: a preview after a render shows the draft, not the remembered live body.
+      expect(await (await preview(`page=home&draft=${homeId}&${query}`)).text()).toContain('Draft text, same shape')
+
+      // An email's compiled layout likewise: a draft of the newsletter previewed is never what a send gets.
+      const newsletter = (await payload.find({ collection: 'pages', where: { slug: { equals: 'newsletter' } }, depth: 0, overrideAccess: true })).docs[0]!
+      const email = newsletter.email as Record<string, unknown>
+      await payload.update({ collection: 'pages', id: newsletter.id, locale: 'en', draft: true, data: { email: { ...email, preheader: 'A draft preheader, not yet sent to anyone' }, _status: 'draft' } as never, overrideAccess: true })
+      const drafted = (await (await preview(`page=newsletter&draft=${newsletter.id}&consent=none&format=json`)).json()) as { preheader: string }
+      expect(drafted.preheader).toBe('A draft preheader, not yet sent to anyone')
+      const sent = await handleRenderRequest(payload, new Request('http://localhost/api/render/newsletter?channel=email&consent=none&format=json', { headers: { Authorization: `Bearer ${KEY}` } }), 'newsletter')
+      expect(((await sent.json()) as { preheader: string; html: string }).html).not.toContain('A draft preheader')
+    })
+
     it('live-preview a block’s form as it is typed, for an editor only, storing nothing', async () => {
       const stored = await payload.findByID({ collection: 'blocks', id: heroId, depth: 0, draft: true, overrideAccess: true })
       const headline = `Typed, not saved ${Date.now()}`

@@ -12,7 +12,7 @@ export async function ConsentTile({ payload, t }: TileProps) {
   const href = `/admin/collections/profile-events?where[and][0][type][equals]=consent_change&where[and][1][receivedAt][greater_than_equal]=${encodeURIComponent(since)}`
   return (
     <Tile id="consent" title={t('tessera:tileConsent', { days: DAYS })} href={href} t={t}>
-      <table style={{ borderCollapse: 'collapse', width: '100%' }}>
+      <table style={{ borderCollapse: 'collapse', width: '100%', tableLayout: 'fixed', overflowWrap: 'anywhere' }}>
         <HeadRow keys={['list', 'optIns', 'unsubscribes', 'optInRate', 'unsubscribeRate']} t={t} />
         <tbody>
           {lists.map((list) => (

@@ -15,7 +15,7 @@ export function Tile({ id, title, href, t, children }: { id: string; title: stri
       <h3 id={`tile-${id}`} style={{ margin: 0, fontSize: '1.05rem' }}>
         {title}
       </h3>
-      <div style={{ flex: 1, overflowX: 'auto' }}>{children}</div>
+      <div style={{ flex: 1, minWidth: 0 }}>{children}</div>
       <a href={href} aria-label={`${t('tessera:details')}: ${title}`}>
         {t('tessera:details')}
       </a>
