@@ -172,7 +172,7 @@ test('the live preview beside a block’s form shows the headline as the editor 
   const blocks = (await (await request.get('/api/blocks?where[name][equals]=Welcome%20text&depth=0', { headers: auth })).json()) as { docs: { id: number }[] }
   const id = blocks.docs[0]!.id
   await logIn(page)
-  // In English: the coverage test above gave this block a French variant that a visitor with nothing known gets.
+  // In English, whatever locale an earlier test left the editor in.
   await page.goto(`/admin/collections/blocks/${id}?locale=en`)
   await page.waitForLoadState('networkidle')
   await page.getByRole('button', { name: 'Live Preview' }).click()
