@@ -7,6 +7,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { LOCALES, type Locale } from '../../engine'
 import { emailBytesAtPublish, publishedEmailBytes } from '../render'
+import { CompileError } from '../snapshot'
 import { activeStandards, blockFindings, pageFindings, type DocumentFinding } from './findings'
 import { check, type Finding, type Standard, type StandardLevel } from './rules'
 
@@ -59,7 +60,14 @@ export function emailSizeFindings(standards: readonly Standard[], bytes: number,
  */
 export async function emailSizeAtPublish(payload: Payload, data: Record<string, unknown>, locale: Locale, id: string | number | undefined, standards: readonly Standard[], req?: PayloadRequest): Promise<DocumentFinding[]> {
   if (data.channel !== 'email' || !standards.some((standard) => standard.rule === 'emailSize')) return []
-  const bytes = await emailBytesAtPublish(payload, data, locale, id, req)
+  let bytes: number | undefined
+  try {
+    bytes = await emailBytesAtPublish(payload, data, locale, id, req)
+  } catch (error) {
+    // A page that cannot compile yet is refused by its own fields' checks, each named; its size is measured once it compiles.
+    if (error instanceof CompileError) return []
+    throw error
+  }
   return bytes === undefined ? [] : emailSizeFindings(standards, bytes, 'slots')
 }
 
