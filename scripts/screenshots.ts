@@ -36,9 +36,9 @@ async function main() {
     await page.goto('/admin/preview?page=home&segment=loyal-gold&locale=fr&device=phone&channel=web')
     const frame = page.frameLocator('[data-testid="preview-frame"]')
     await frame.locator('body').waitFor()
-    // The pictures of the rendered page, loaded.
+    // The pictures of the rendered page in view (not the lazy ones below), loaded.
     await frame.locator('img').first().waitFor()
-    for (const image of await frame.locator('img').all()) await image.evaluate((img: HTMLImageElement) => img.complete || new Promise((done) => img.addEventListener('load', done, { once: true })))
+    for (const image of await frame.locator('img').all()) await image.evaluate((img: HTMLImageElement) => img.complete || img.loading === 'lazy' || new Promise((done) => img.addEventListener('load', done, { once: true })))
     await page.screenshot({ path: path.join(out, 'preview.png'), fullPage: false })
 
     await page.goto('/admin/coverage?page=home')
