@@ -8,6 +8,7 @@ import type { Validate } from 'payload'
 import { array, text, upload } from 'payload/shared'
 
 import { activeStandards, blockFindings, emailSizeAtPublish, pageFindings, type BlockDraft, type PageDraft } from '../../delivery/standards'
+import { LOCALES, type Locale } from '../../engine'
 import { findingMessage } from '../admin/findingMessage'
 
 /** What Payload would have checked had the field no validate of its own (a custom validate replaces it). */
@@ -19,6 +20,9 @@ const payloadDefault: Validate = (value, options) => {
   if (field.type === 'array') return array(value as never, options as never)
   return true
 }
+
+/** The content locale being saved (Payload's `req.locale`), else the default one. */
+const localeOf = (locale: string | undefined): Locale => ((LOCALES as readonly string[]).includes(locale ?? '') ? (locale as Locale) : LOCALES[0])
 
 export const meetsStandards =
   (next: Validate = payloadDefault): Validate =>
@@ -37,7 +41,7 @@ export const meetsStandards =
         ? [
             ...pageFindings(data as PageDraft, standards),
             // The email's HTML as this publish would serve it: measured once, on its slots.
-            ...(at === 'slots' ? await emailSizeAtPublish(req.payload, data as Record<string, unknown>, req.locale === 'fr' ? 'fr' : 'en', id, standards, req) : []),
+            ...(at === 'slots' ? await emailSizeAtPublish(req.payload, data as Record<string, unknown>, localeOf(req.locale), id, standards, req) : []),
           ]
         : await blockFindings(req.payload, { ...(data as BlockDraft), id }, standards, req)
     const here = findings.filter((found) => found.content.path === at)

@@ -16,7 +16,7 @@ import { askedQuestion, decisionContext, type DeliveryManifest, evaluateSegments
 import { errorResponse, isSameOrigin, publicOrigin, readFormBody, readJsonBody } from '../http'
 import { rateLimit, requestClient } from '../limits'
 import { liveManifest } from '../snapshot'
-import { localeFromAcceptLanguage, readAnswerToken, recipientLinkId, visitorCookies } from '../trust'
+import { localeFromAcceptLanguage, readAnswerToken, recipientLinkId, visitorCookies, type AnswerClaims } from '../trust'
 import { type Answer, answerEvent, AnswerSchema, answerTraits, checkAnswerValue, findQuestion } from './answers'
 import { recordEvents, type EventOutcome } from './events'
 import { profileContext } from './profileContext'
@@ -148,20 +148,30 @@ async function recordAnswer(payload: Payload, answer: Answer, consents: readonly
   return { ok: true, outcome, answer }
 }
 
+type AnswerLink = { ok: true; token: string; claims: AnswerClaims; locale: Locale; question: string } | { ok: false; response: Response }
+
+/** An email's answer link (its signed token and one of the questions that email asked), checked and limited per link; else the page that says why. */
+async function readAnswerLink(request: Request, token: string | null | undefined, question: string | null | undefined): Promise<AnswerLink> {
+  const claims = await readAnswerToken(token)
+  if (!token || !claims) {
+    const locale = localeFromAcceptLanguage(request.headers.get('accept-language')) ?? 'en'
+    return { ok: false, response: answerPage(403, locale, locale === 'fr' ? 'Ce lien n’est plus valable (modifié ou expiré).' : 'This link is not valid any more (altered or expired).', '/') }
+  }
+  const throttled = await rateLimit('answersPerLink', recipientLinkId(token))
+  if (throttled) return { ok: false, response: throttled }
+  const locale = claims.locale
+  if (!question || !claims.questions.includes(question)) return { ok: false, response: answerPage(400, locale, locale === 'fr' ? 'Cette question n’était pas dans cet email.' : 'This question was not in that email.', '/') }
+  return { ok: true, token, claims, locale, question }
+}
+
 /** GET /api/answers/email?token=…&question=…&value=…: one click in an email. */
 export async function handleEmailAnswer(payload: Payload, request: Request): Promise<Response> {
   const throttled = await rateLimit('answers', requestClient(request))
   if (throttled) return throttled
   const url = new URL(request.url)
-  const token = url.searchParams.get('token')
-  const claims = await readAnswerToken(token)
-  const fallbackLocale = localeFromAcceptLanguage(request.headers.get('accept-language')) ?? 'en'
-  if (!token || !claims) return answerPage(403, fallbackLocale, fallbackLocale === 'fr' ? 'Ce lien n’est plus valable (modifié ou expiré).' : 'This link is not valid any more (altered or expired).', '/')
-  const throttledLink = await rateLimit('answersPerLink', recipientLinkId(token))
-  if (throttledLink) return throttledLink
-  const locale = claims.locale
-  const question = url.searchParams.get('question') ?? ''
-  if (!claims.questions.includes(question)) return answerPage(400, locale, locale === 'fr' ? 'Cette question n’était pas dans cet email.' : 'This question was not in that email.', '/')
+  const link = await readAnswerLink(request, url.searchParams.get('token'), url.searchParams.get('question'))
+  if (!link.ok) return link.response
+  const { token, claims, locale, question } = link
   const parsed = AnswerSchema.safeParse({ question, value: url.searchParams.get('value') ?? undefined, channel: 'email', locale, ...(claims.page ? { page: claims.page } : {}) })
   if (!parsed.success) return answerPage(400, locale, parsed.error.issues[0]?.message ?? 'Invalid answer', '/')
   const key = claims.customer ? profileKey.customer(claims.customer) : claims.visitor ? profileKey.visitor(claims.visitor) : profileKey.email(claims.email!)
@@ -216,7 +226,6 @@ const emailAnswerKey = (token: string, question: string, value: string | undefin
 export async function handleEmailFollowUp(payload: Payload, request: Request): Promise<Response> {
   const throttled = await rateLimit('answers', requestClient(request))
   if (throttled) return throttled
-  const fallbackLocale = localeFromAcceptLanguage(request.headers.get('accept-language')) ?? 'en'
   const body = await readFormBody(request, MAX_ANSWER_BYTES)
   if (!body.ok) return body.response
   const form = body.value
@@ -224,14 +233,9 @@ export async function handleEmailFollowUp(payload: Payload, request: Request): P
     const value = form.get(name)
     return typeof value === 'string' ? value : undefined
   }
-  const token = field('token')
-  const claims = await readAnswerToken(token)
-  if (!token || !claims) return answerPage(403, fallbackLocale, fallbackLocale === 'fr' ? 'Ce lien n’est plus valable (modifié ou expiré).' : 'This link is not valid any more (altered or expired).', '/')
-  const throttledLink = await rateLimit('answersPerLink', recipientLinkId(token))
-  if (throttledLink) return throttledLink
-  const locale = claims.locale
-  const question = field('question') ?? ''
-  if (!claims.questions.includes(question)) return answerPage(400, locale, locale === 'fr' ? 'Cette question n’était pas dans cet email.' : 'This question was not in that email.', '/')
+  const link = await readAnswerLink(request, field('token'), field('question'))
+  if (!link.ok) return link.response
+  const { token, locale, question } = link
   const followUp = (field('followUp') ?? '').trim()
   if (followUp.length > 2000) return answerPage(400, locale, locale === 'fr' ? 'Au plus 2 000 caractères.' : 'At most 2,000 characters.', '/')
   // Nothing written: nothing to add (the answer itself is saved).

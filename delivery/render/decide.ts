@@ -44,8 +44,11 @@ export async function decide(payload: Payload, slug: string, request: RequestCon
   return { ok: true, decision: decideFor(page.manifest, page.bundle, await withProfile(payload, forChannel)) }
 }
 
-/** Decides a page already loaded, for a person already looked up (the batch endpoint decides many this way). */
-/** `forcedArms`: an editor's preview only (experiment key → arm). */
+/**
+ * Decides a page already loaded, for a person already looked up (the batch
+ * endpoint decides many this way). `forcedArms`: an editor's preview only
+ * (experiment key → the arm to show).
+ */
 export function decideFor(manifest: DeliveryManifest, bundle: PageBundle, { request, profile }: KnownPerson, forcedArms?: Readonly<Record<string, string>>): Decision {
   const experiments = experimentRequestOf(request.context, profile)
   return { ...resolveDecision(manifest, bundle, request, DEFAULT_TIMEZONE, forcedArms ? { ...experiments, forced: forcedArms } : experiments), profile }

@@ -18,7 +18,7 @@ import { errorResponse, readJsonBody, zodIssues } from '../http'
 import { bundleOfPageSave, CompileError, compiledBlockOfForm, draftBundle, liveBundle, liveManifest } from '../snapshot'
 import { readRenderRequest, type CallerLimits, type RequestContext } from '../trust'
 import { decideFor } from './decide'
-import { FORGETFUL, renderDecision } from './renderRequest'
+import { renderDecision } from './renderRequest'
 
 const PREVIEW_LIMITS: CallerLimits = { trusted: 'keyRender', public: 'publicRender' }
 
@@ -86,7 +86,7 @@ async function renderPreview(payload: Payload, asPreview: Request, read: Request
   const arms = forcedArms(url, manifest)
   if (!arms.ok) return arms.response
   const decision = decideFor(manifest, bundle, await withProfile(payload, read), arms.value)
-  const response = await renderDecision(payload, asPreview, decision, asked.format, FORGETFUL)
+  const response = await renderDecision(payload, asPreview, decision, asked.format, { remember: false })
   // A preview is one editor's view of one moment: never stored anywhere.
   response.headers.set('Cache-Control', 'private, no-store')
   return response

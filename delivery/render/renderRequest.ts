@@ -38,28 +38,29 @@ export async function handleRenderRequest(payload: Payload, request: Request, sl
   return renderDecision(payload, request, decided.decision, format)
 }
 
-/** For a preview: a body of a draft or of a form being typed is never remembered (its decision looks like the live one's). */
-export const FORGETFUL: BodyMemory = { get: () => undefined, set: () => undefined }
+/** Remembers nothing: for a bundle that is not the live one. */
+const FORGETFUL: BodyMemory = { get: () => undefined, set: () => undefined }
 
 /**
  * A decision in the asked format, by its channel's renderer (the render API
- * and the editor's preview share it). `bodies`: where rendered bodies are
- * remembered by decision; a preview passes FORGETFUL, since its bundle (a
- * draft, a form) is not the live one its decision key names.
+ * and the editor's preview share it). Rendered bodies, email layouts and
+ * PNGs are remembered under the live decision's key; `remember: false` for a
+ * bundle that is not the live one (a preview's draft or form), which a
+ * decision of the same shape must never be served.
  */
-export async function renderDecision(payload: Payload, request: Request, decision: Decision, format: RenderFormat, bodies: BodyMemory = renderedBodies): Promise<Response> {
+export async function renderDecision(payload: Payload, request: Request, decision: Decision, format: RenderFormat, { remember = true }: { remember?: boolean } = {}): Promise<Response> {
   const { channel } = decision
   const problem = channelFormatProblem(channel, format)
   if (problem) return problem
   const settings = renderSettingsFrom(process.env)
   const response =
     channel === 'email'
-      ? await emailResponse(request, decision, format, bodies !== FORGETFUL)
+      ? await emailResponse(request, decision, format, remember)
       : channel === 'screen' && format === 'png'
-        ? await screenPngResponse(payload, request, decision, bodies !== FORGETFUL)
+        ? await screenPngResponse(payload, request, decision, remember)
         : channel === 'screen' && format === 'html'
           ? await screenHtmlResponse(request, decision, settings, '/api/updates')
-          : webResponse(request, decision, format as 'json' | 'html', settings, bodies)
+          : webResponse(request, decision, format as 'json' | 'html', settings, remember ? renderedBodies : FORGETFUL)
   // Served (or already held by the client: 304): the enrolled units saw their arm.
   if (response.status === 200 || response.status === 304) await recordServed(payload, decision, request.url)
   return response

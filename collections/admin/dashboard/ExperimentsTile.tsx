@@ -7,13 +7,12 @@
 import React from 'react'
 
 import { experimentResults, type ExperimentResults } from '../../../delivery/experiments'
-import { EXPERIMENT_LABELS } from '../../personalization/experiments/labels'
+import { EXPERIMENT_LABELS, signedOn } from '../../personalization/experiments/labels'
 import { Tile, type TileProps } from './Tile'
 
 /** The tile shows this many; the link lists them all. */
 const SHOWN = 5
 
-const signed = (value: number, scale: string) => (scale === 'absolute' ? `${value > 0 ? '+' : ''}${value.toFixed(1)} pts` : `${value > 0 ? '+' : ''}${(value * 100).toFixed(1)} %`)
 
 type Headline = { arm: string; effect: number; interval: readonly [number, number]; scale: string; verdict: string } | undefined
 
@@ -54,7 +53,7 @@ export async function ExperimentsTile({ payload, t, language }: TileProps) {
               <a href={`/admin/collections/experiments/${doc.id}`}>{doc.name}</a>
               <div data-testid="tile-experiment-headline">
                 {headline
-                  ? `${headline.arm}: ${signed(headline.effect, headline.scale)} [${signed(headline.interval[0], headline.scale)} ; ${signed(headline.interval[1], headline.scale)}] · ${labels.verdicts[headline.verdict as keyof typeof labels.verdicts] ?? headline.verdict}`
+                  ? `${headline.arm}: ${signedOn(headline.scale)(headline.effect)} [${signedOn(headline.scale)(headline.interval[0])} ; ${signedOn(headline.scale)(headline.interval[1])}] · ${labels.verdicts[headline.verdict as keyof typeof labels.verdicts] ?? headline.verdict}`
                   : labels.noResults}
                 {` · ${labels.units}: ${(results.metrics[0]?.statistics.arms ?? []).reduce((sum, arm) => sum + arm.units, 0)}`}
               </div>

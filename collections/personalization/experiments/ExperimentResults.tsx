@@ -11,15 +11,12 @@ import { Button, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
 import type { ExperimentResults as Results } from '../../../delivery/experiments'
-import { labelsFor, type ExperimentLabels } from './labels'
+import { labelsFor, signedOn, type ExperimentLabels } from './labels'
 
 type Doc = { key: string; status: string; phase?: number; arms?: { variant: string; label?: string }[] }
 type Statistics = Results['metrics'][number]['statistics']
 
 const percent = (value: number, digits = 1) => `${(value * 100).toFixed(digits)} %`
-const signed = (value: number) => `${value > 0 ? '+' : ''}${(value * 100).toFixed(1)} %`
-/** A survey metric's arms differ by points (absolute scale), a relative lift by a percentage. */
-const signedOn = (scale: string) => (scale === 'absolute' ? (value: number) => `${value > 0 ? '+' : ''}${value.toFixed(1)} pts` : signed)
 
 /** The interval on a shared axis around 0, as GrowthBook draws it: green when it clears 0 upwards, red downwards. */
 function IntervalBar({ interval, effect, domain, label }: { interval: readonly [number, number]; effect: number; domain: number; label: string }) {

@@ -111,3 +111,7 @@ export const EXPERIMENT_LABELS = {
 export type ExperimentLabels = (typeof EXPERIMENT_LABELS)['en']
 
 export const labelsFor = (language: string | undefined): ExperimentLabels => (language === 'fr' ? EXPERIMENT_LABELS.fr : EXPERIMENT_LABELS.en) as ExperimentLabels
+
+const signed = (value: number) => `${value > 0 ? '+' : ''}${(value * 100).toFixed(1)} %`
+/** A lift as shown: a survey metric's arms differ by points (absolute scale), a relative lift by a percentage. */
+export const signedOn = (scale: string) => (scale === 'absolute' ? (value: number) => `${value > 0 ? '+' : ''}${value.toFixed(1)} pts` : signed)
