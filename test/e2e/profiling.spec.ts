@@ -14,12 +14,20 @@ const askForm = (page: Page) => page.locator('form.tessera-ask').first()
 
 test('a consented visitor answers the home page’s question, reloads and gets the next one', async ({ page }) => {
   await page.goto('/')
+  // The banner stores the choice, then reloads the page itself: wait for both rather than race them with a reload.
+  const consented = page.waitForResponse((response) => response.url().endsWith('/api/consent') && response.request().method() === 'POST')
+  const reloaded = page.waitForEvent('framenavigated')
   await page.getByRole('region', { name: 'Your choices' }).getByRole('button', { name: 'Accept all' }).click()
-  await page.reload()
+  await consented
+  await reloaded
+  await page.waitForLoadState('load')
   await expect(askForm(page).getByLabel('What should we call you?')).toBeVisible()
   expect(await seriousViolations(page)).toEqual([])
   await askForm(page).getByLabel('What should we call you?').fill('Ada')
+  const answered = page.waitForResponse((response) => response.url().endsWith('/api/answers') && response.request().method() === 'POST')
   await askForm(page).getByRole('button', { name: 'Answer' }).click()
+  await answered
+  await expect(askForm(page).getByRole('group', { name: 'Which store do you visit most?' })).toBeVisible()
   await expect(page).toHaveURL(/\/$/)
   await page.reload()
   await expect(askForm(page).getByRole('group', { name: 'Which store do you visit most?' })).toBeVisible()
@@ -41,7 +49,11 @@ test('without JavaScript too: the form posts, the page comes back with the next 
   await askForm(page).getByRole('button', { name: 'Answer' }).click()
   await expect(askForm(page).getByRole('group', { name: 'Which store do you visit most?' })).toBeVisible()
   await askForm(page).getByLabel('Lyon Bellecour').check()
+  // The post answers 303 back to the page: wait for it and for the page it leads to, or a reload races that navigation.
+  const posted = page.waitForResponse((response) => response.url().endsWith('/api/answers') && response.request().method() === 'POST')
   await askForm(page).getByRole('button', { name: 'Answer' }).click()
+  await posted
+  await expect(askForm(page).getByRole('group', { name: 'What do you love most?' })).toBeVisible()
   await page.reload()
   await expect(askForm(page).getByRole('group', { name: 'What do you love most?' })).toBeVisible()
   await context.close()
