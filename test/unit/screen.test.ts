@@ -339,6 +339,31 @@ describe('screen PNG', { timeout: 60_000 }, () => {
     expect(Math.abs(corner.r - RED.r) + Math.abs(corner.g - RED.g) + Math.abs(corner.b - RED.b)).toBeLessThan(30)
   })
 
+  it('puts a product’s picture on its half of the screen, cover-fitted, and the text on the other', async () => {
+    const BLUE = { r: 20, g: 60, b: 210 }
+    const images = { 'evening-candles': await jpeg(800, 800, BLUE) }
+    const near = (colour: { r: number; g: number; b: number }, expected: { r: number; g: number; b: number }) => Math.abs(colour.r - expected.r) + Math.abs(colour.g - expected.g) + Math.abs(colour.b - expected.b) < 30
+    const landscape = await renderScreenPng(storeScreen('en'), { width: 1920, height: 1080, defaultLocale: 'en', images, slide: 2 })
+    expect(near(await pixel(landscape, 4, 540), BLUE)).toBe(true)
+    expect(near(await pixel(landscape, 955, 1075), BLUE)).toBe(true)
+    expect(await pixel(landscape, 1915, 4)).toEqual({ r: 0x14, g: 0x17, b: 0x1c })
+    const portrait = await renderScreenPng(storeScreen('en'), { width: 1080, height: 1920, defaultLocale: 'en', images, slide: 2 })
+    expect(near(await pixel(portrait, 1075, 4), BLUE)).toBe(true)
+    expect(near(await pixel(portrait, 540, 880), BLUE)).toBe(true)
+    expect(await pixel(portrait, 4, 1915)).toEqual({ r: 0x14, g: 0x17, b: 0x1c })
+  })
+
+  it('darkens a hero’s picture under its text with the gradient, leaving the top as it is', async () => {
+    const WHITE = { r: 255, g: 255, b: 255 }
+    const png = await renderScreenPng(storeScreen('en'), { width: 1920, height: 1080, defaultLocale: 'en', images: { 'store-front': await jpeg(1920, 1080, WHITE) } })
+    const top = await pixel(png, 960, 4)
+    const bottom = await pixel(png, 4, 1075)
+    expect(top.r + top.g + top.b).toBeGreaterThan(740)
+    // 90 % black over white at the very bottom: about 26 of 255.
+    expect(bottom.r).toBeGreaterThan(10)
+    expect(bottom.r).toBeLessThan(45)
+  })
+
   it('draws text: a slide with no picture is not a flat colour', async () => {
     const png = await renderScreenPng(storeScreen('fr'), { width: 1920, height: 1080, defaultLocale: 'en', images: {}, slide: 1 })
     expect(await hasDetail(png)).toBe(true)
