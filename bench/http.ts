@@ -16,7 +16,7 @@
  * scenario.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -135,6 +135,8 @@ function load(name: string, options: { requests: Request[]; connections: number;
         url: ORIGIN,
         connections: options.connections,
         duration: options.duration,
+        // A slow answer is a latency, not an error: the plain Payload page (depth 2, 50 blocks) takes seconds under 50 connections.
+        timeout: 60,
         requests: options.requests.map((request) => ({ method: 'GET', path: request.path, ...(request.headers ? { headers: request.headers } : {}) })),
       },
       (error, result) => {
@@ -267,7 +269,7 @@ export async function measureHttp(options: { quick: boolean; log?: (message: str
     ensureBuild()
     server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
       cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', process.env.BENCH_SERVER_LOG ? openSync(process.env.BENCH_SERVER_LOG, 'w') : 'ignore', 'inherit'],
       env: {
         ...process.env,
         NODE_ENV: 'production',

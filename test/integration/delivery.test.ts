@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { CONSENT_COOKIE, forgetApiKeys, PROFILE_COOKIE, signConsentCookie, signProfileCookie } from '../../delivery/trust'
-import { compileFromDatabase, compileNow, deliveryIdle, liveManifest } from '../../delivery/snapshot'
+import { compileBlock, compileFromDatabase, compileNow, deliveryIdle, liveManifest, readBlockRows, type BlockDoc } from '../../delivery/snapshot'
 import { handleRenderRequest } from '../../delivery/render'
 import { databasesUnderTest, startDemo, type TestPayload } from './harness'
 
@@ -211,6 +211,42 @@ for (const database of databasesUnderTest()) {
       } finally {
         vi.useRealTimers()
       }
+    })
+
+    it('reads published blocks straight from their tables into the very blocks Payload’s find compiles to (SQL adapters)', async () => {
+      // A block with every kind of stored value: both locales, rich text, dates, numbers, channels, audiences; then a newer draft.
+      const segments = (await payload.find({ collection: 'segments', depth: 0, limit: 2, sort: 'slug' })).docs
+      const created = await payload.create({
+        collection: 'blocks',
+        data: {
+          name: 'Table read check',
+          kind: 'offer',
+          tone: 'playful',
+          content: { headline: 'Read me', body: { root: { type: 'root', children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', text: 'Plain body', version: 1 }] }] } } as never, offer: { code: 'TABLE10', discount: '−10 %', validUntil: '2026-12-31T00:00:00.000Z' }, cta: { label: 'Go', url: '/go' } },
+          variants: [
+            { label: 'Twice', tone: 'formal', length: 'short', channels: ['web', 'email'], audience: segments.map((segment) => segment.id), activeFrom: '2026-11-01T08:30:00.000Z', activeTo: '2027-01-01T00:00:00.000Z', content: { headline: 'For two segments' } },
+            { label: 'Screens', tone: 'friendly', length: 'medium', channels: ['screen'], audience: [segments[1]!.id], content: { headline: 'On screens', cta: { label: 'Scan', url: '/scan' } } },
+          ],
+          _status: 'published',
+        } as never,
+      })
+      await payload.update({ collection: 'blocks', id: created.id, locale: 'fr', data: { content: { headline: 'Lisez-moi', offer: { discount: '−10 %' }, cta: { label: 'Aller' } }, variants: [{ id: (created as { variants: { id: string }[] }).variants[0]!.id, content: { headline: 'Pour deux segments' } }, { id: (created as { variants: { id: string }[] }).variants[1]!.id, content: { headline: 'Sur les écrans', cta: { label: 'Scanner' } } }] } as never })
+      await payload.update({ collection: 'blocks', id: created.id, draft: true, data: { content: { headline: 'Draft only, not read' } } as never })
+
+      const ids = (await payload.find({ collection: 'blocks', where: { _status: { equals: 'published' } }, depth: 0, pagination: false, select: { updatedAt: true } })).docs.map((doc) => String(doc.id))
+      expect(ids).toContain(String(created.id))
+      const rows = await readBlockRows(payload, ids)
+      if (database.name === 'mongodb') {
+        expect(rows).toBeUndefined()
+        return
+      }
+      const { docs } = await payload.find({ collection: 'blocks', where: { id: { in: ids } }, locale: 'all', depth: 0, draft: false, pagination: false, overrideAccess: true })
+      const byId = new Map(docs.map((doc) => [String(doc.id), compileBlock(doc as unknown as BlockDoc)]))
+      expect(rows!.map((doc) => String(doc.id)).sort()).toEqual([...byId.keys()].sort())
+      for (const doc of rows!) expect(compileBlock(doc)).toEqual(byId.get(String(doc.id)))
+      const mine = compileBlock(rows!.find((doc) => String(doc.id) === String(created.id))!)
+      expect([mine.content.en?.headline, mine.content.fr?.headline]).toEqual(['Read me', 'Lisez-moi'])
+      expect(mine.variants.map((variant) => [variant.channels, variant.audience.length])).toEqual([[['email', 'web'], 2], [['screen'], 1]])
     })
 
     it('makes a publish visible, ignores draft saves, and keeps the last good snapshot when a compile fails', async () => {
