@@ -27,7 +27,7 @@ import {
   type PurposeDoc,
   type StoreDoc,
 } from './compileDocuments'
-import { readBlockRows } from './blockRows'
+import { readBlockRows, readBlockStamps } from './blockRows'
 import { readExperiments } from './compileExperiments'
 import { processWide } from '../http'
 import { compileQuestions, compileScores, type QuestionDoc, type ScoreDoc } from './compileQuestions'
@@ -117,6 +117,11 @@ async function readBlocks(payload: Payload, ids: string[]): Promise<Map<string, 
   if (!memory.warmed) await warmFromActiveSnapshot(payload, memory)
   const current = new Map<string, number>()
   for (const chunk of chunks(ids, FETCH_CHUNK * 4)) {
+    const stamps = await readBlockStamps(payload, chunk)
+    if (stamps) {
+      for (const [id, updatedAt] of stamps) current.set(id, updatedAt)
+      continue
+    }
     const { docs } = await payload.find({
       collection: 'blocks',
       where: { and: [{ id: { in: chunk } }, { _status: { equals: 'published' } }] },
@@ -246,9 +251,12 @@ async function storeBundles(payload: Payload, manifest: DeliveryManifest, bundle
     })
     for (const doc of docs) existing.add(doc.hash)
   }
+  // Written by the adapter itself: the bundles were validated above (PageBundleSchema), and the Local API's create
+  // (hooks, validation and deep copies of each bundle's JSON) took 4 s for the 200 bundles of 10,000 blocks.
+  const now = new Date().toISOString()
   for (const [hash, bundle] of bundles) {
     if (existing.has(hash)) continue
-    await payload.create({ collection: 'delivery-bundles', data: { hash, page: bundle.slug, bundle }, overrideAccess: true })
+    await payload.db.create({ collection: 'delivery-bundles', data: { hash, page: bundle.slug, bundle, createdAt: now, updatedAt: now }, returning: false })
   }
 }
 
