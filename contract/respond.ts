@@ -10,6 +10,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js'
 import { base64url } from 'jose'
+import { LRUCache } from 'lru-cache'
 
 import type { CompiledGroup, DeliveryManifest, PageBundle, RuleAttribute } from '../engine'
 import { headersFeeding } from './contextHeaders'
@@ -80,8 +81,17 @@ const encoder = new TextEncoder()
 
 /** Strong validator: same snapshot, same decision, same representation ⇒ same ETag (SHA-256, synchronous and alike in every runtime). */
 export function entityTag(version: string, representation: string): string {
-  return `"${version.slice(0, 12)}-${base64url.encode(sha256(encoder.encode(representation))).slice(0, 22)}"`
+  const key = `${version}|${representation}`
+  let tag = entityTags.get(key)
+  if (tag === undefined) {
+    tag = `"${version.slice(0, 12)}-${base64url.encode(sha256(encoder.encode(representation))).slice(0, 22)}"`
+    entityTags.set(key, tag)
+  }
+  return tag
 }
+
+/** The last 1,000 ETags computed: the same decision is asked for again and again, and SHA-256 in JavaScript costs more than the rest of a 304. */
+const entityTags = new LRUCache<string, string>({ max: 1000 })
 
 /** Whether If-None-Match names this ETag (weak comparison, as RFC 9110 asks for GET). */
 export function notModified(ifNoneMatch: string | null, etag: string): boolean {
@@ -97,10 +107,18 @@ export function notModified(ifNoneMatch: string | null, etag: string): boolean {
  * same shape, same representation ⇒ same ETag (and same cached body).
  */
 export function decisionShape(decision: Decision): string {
-  const { resolved, request } = decision
-  const { customer, visitor } = request.context
-  return JSON.stringify([resolved.decisionKey, resolved.personalized, request.ignored, decision.tokens, customer ?? null, visitor ?? null, decision.email ?? null])
+  let shape = shapes.get(decision)
+  if (shape === undefined) {
+    const { resolved, request } = decision
+    const { customer, visitor } = request.context
+    shape = JSON.stringify([resolved.decisionKey, resolved.personalized, request.ignored, decision.tokens, customer ?? null, visitor ?? null, decision.email ?? null])
+    shapes.set(decision, shape)
+  }
+  return shape
 }
+
+/** Each decision's shape, worked out once (its ETag, its body's key and its PNG's key all start from it). */
+const shapes = new WeakMap<Decision, string>()
 
 export function decisionEtag(decision: Decision, representation: string): string {
   return entityTag(decision.manifest.version, `${representation}|${decisionShape(decision)}`)

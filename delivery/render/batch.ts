@@ -15,6 +15,8 @@ import { decideFor, loadPage } from './decide'
 import { RecipientUnsubscribedError, renderEmail, type EmailForRecipient } from './email'
 import { recordServed } from './exposures'
 
+const utf8 = new TextEncoder()
+
 export const MAX_BATCH_RECIPIENTS = 1000
 const MAX_BATCH_BYTES = 4 * 1024 * 1024
 
@@ -98,8 +100,7 @@ export async function handleRenderBatch(payload: Payload, request: Request, slug
       personalized: decision.resolved.personalized,
     })
   }
-  return Response.json(
-    { page: { slug, channel: 'email' }, snapshot: { version: page.manifest.version }, count: results.length, results },
-    { headers: { 'Cache-Control': 'private, no-store' } },
-  )
+  // UTF-8 bytes, not Response.json: undici checks a string body for lone surrogates in JavaScript, and a batch is tens of MB.
+  const bytes = utf8.encode(JSON.stringify({ page: { slug, channel: 'email' }, snapshot: { version: page.manifest.version }, count: results.length, results }))
+  return new Response(bytes, { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'private, no-store' } })
 }

@@ -7,7 +7,7 @@
  */
 import type { Payload } from 'payload'
 
-import { channelFormatProblem, decisionEtag, isNotModified, jsonOf, renderFormatOf, renderSettingsFrom, respond, screenHtmlResponse, screenParams, screenRepresentation, webResponse } from '../../contract'
+import { channelFormatProblem, decisionEtag, decisionShape, isNotModified, jsonOf, renderFormatOf, renderSettingsFrom, respond, screenHtmlResponse, screenParams, screenRepresentation, webResponse } from '../../contract'
 import { personalizePage } from '../../channels/shared/tokens'
 import { boundedMemory, errorResponse, processWide, publicOrigin } from '../http'
 import { rateLimit, requestClient } from '../limits'
@@ -66,9 +66,19 @@ export async function renderDecision(payload: Payload, request: Request, decisio
   return response
 }
 
+const utf8 = new TextEncoder()
+
 async function emailResponse(request: Request, decision: Decision, format: string, remember: boolean): Promise<Response> {
   const base = publicOrigin(request)
   const settings = renderSettingsFrom(process.env)
+  // An email addressed to no one (a template fetch: no customer, visitor or email in the context) has no signed links,
+  // no profile and nothing per recipient: the same decision gives the same bytes, kept like a web body.
+  const { customer, visitor } = decision.request.context
+  const anonymous = remember && !decision.request.debug && !customer && !visitor && !decision.email
+  const key = `email-${format}|${decision.manifest.version}|${decisionShape(decision)}|${base}`
+  const kept = anonymous ? renderedBodies.get(key) : undefined
+  const keptHeaders = anonymous ? anonymousEmailHeaders.get(key) : undefined
+  if (kept && keptHeaders) return respond(request, decision, kept, EMAIL_TYPES[format] ?? EMAIL_TYPES.json!, format === 'html' || format === 'text' ? `email-${format}` : 'email-json', settings, format === 'json' ? {} : keptHeaders)
   let email
   try {
     email = await renderEmail(decision, base, { remember })
@@ -76,11 +86,19 @@ async function emailResponse(request: Request, decision: Decision, format: strin
     if (error instanceof RecipientUnsubscribedError) return errorResponse(409, 'recipient_unsubscribed', error.message)
     throw error
   }
-  if (format === 'html') return respond(request, decision, email.html, 'text/html; charset=utf-8', 'email-html', settings, email.headers)
-  if (format === 'text') return respond(request, decision, email.text, 'text/plain; charset=utf-8', 'email-text', settings, email.headers)
   const { subject, preheader, html, text, headers } = email
-  return respond(request, decision, JSON.stringify({ ...jsonOf(decision, base), subject, preheader, html, text, headers }), 'application/json; charset=utf-8', 'email-json', settings)
+  // UTF-8 bytes, not a string: a string body is checked for lone surrogates by undici in JavaScript, tens of KB each time.
+  const body = utf8.encode(format === 'html' ? html : format === 'text' ? text : JSON.stringify({ ...jsonOf(decision, base), subject, preheader, html, text, headers }))
+  if (anonymous) {
+    renderedBodies.set(key, body)
+    anonymousEmailHeaders.set(key, headers)
+  }
+  return respond(request, decision, body, EMAIL_TYPES[format] ?? EMAIL_TYPES.json!, format === 'html' || format === 'text' ? `email-${format}` : 'email-json', settings, format === 'json' ? {} : headers)
 }
+
+const EMAIL_TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', text: 'text/plain; charset=utf-8', json: 'application/json; charset=utf-8' }
+/** The email headers (List-Unsubscribe) of the anonymous emails whose bodies renderedBodies keeps. */
+const anonymousEmailHeaders = processWide('anonymousEmailHeaders', () => boundedMemory<string, Record<string, string>>(1000))
 
 async function screenPngResponse(payload: Payload, request: Request, decision: Decision, remember: boolean): Promise<Response> {
   const params = screenParams(new URL(request.url), decision)

@@ -76,6 +76,21 @@ describe('channels on the demo content', () => {
       expect(email.html).not.toContain('<b>Ada</b>')
     })
 
+    it('keeps an email addressed to no one, and still renders one addressed to a customer for them alone', async () => {
+      const anonymous = async (format: string) => get(`/api/render/newsletter?channel=email&segment=loyal-gold&format=${format}`)
+      for (const format of ['json', 'html']) {
+        const first = await anonymous(format)
+        const again = await anonymous(format)
+        expect(Buffer.from(await again.arrayBuffer()).equals(Buffer.from(await first.arrayBuffer()))).toBe(true)
+        if (format === 'html') expect(again.headers.get('list-unsubscribe')).toBe('<http://localhost:3999/api/unsubscribe>')
+        // The same decision for a customer: their own signed links, never the kept anonymous body.
+        const addressed = await get(`/api/render/newsletter?channel=email&segment=loyal-gold&customer=crm-kept-1&format=${format}`)
+        const body = await addressed.text()
+        expect(body).toMatch(/unsubscribe\?token=[\w.-]+/)
+        if (format === 'html') expect(addressed.headers.get('list-unsubscribe')).toMatch(/token=/)
+      }
+    })
+
     it('serves the HTML and the text bodies alone', async () => {
       const html = await get('/api/render/newsletter?channel=email&format=html')
       expect(html.headers.get('content-type')).toMatch(/^text\/html/)
