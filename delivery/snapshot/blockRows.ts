@@ -34,7 +34,11 @@ type Column = { name: string; columnType?: string; mapFromDriverValue: (value: u
 type Query = { where: (condition: unknown) => { orderBy: (...columns: unknown[]) => Promise<Row[]> } }
 type SqlAdapter = {
   name?: string
-  drizzle: { select: () => { from: (table: Table) => Query }; values?: (query: unknown) => Promise<unknown[][]> }
+  drizzle: {
+    select: () => { from: (table: Table) => Query }
+    values?: (query: unknown) => Promise<unknown[][]>
+    insert: (table: Table) => { values: (rows: Row[]) => Promise<unknown> }
+  }
   tables: Record<string, Table>
   defaultIDType?: string
 }
@@ -253,4 +257,22 @@ export async function readBlockRows(payload: Payload, ids: readonly string[]): P
       }
       return doc as unknown as BlockDoc
     })
+}
+
+/**
+ * New page bundles written straight into their table, 50 rows a statement,
+ * each bundle's JSON as the compile already serialized it (the adapter's
+ * create would serialize it again, through the Local API's field hooks):
+ * true when done, false when the database is not one of the SQL adapters.
+ */
+export async function insertBundleRows(payload: Payload, rows: readonly { hash: string; page: string; json: string }[]): Promise<boolean> {
+  const db = payload.db as unknown as Partial<SqlAdapter>
+  const table = db.tables?.delivery_bundles
+  if (!db.drizzle || !table) return false
+  const now = new Date().toISOString()
+  for (let start = 0; start < rows.length; start += 50) {
+    // The JSON goes in as a bound parameter: an SQL value, so the column does not encode it a second time.
+    await db.drizzle.insert(table).values(rows.slice(start, start + 50).map((row) => ({ hash: row.hash, page: row.page, bundle: sql`${row.json}`, createdAt: now, updatedAt: now })))
+  }
+  return true
 }

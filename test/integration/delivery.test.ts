@@ -4,6 +4,8 @@
  * with real Requests (the same function the route calls).
  */
 import type { Payload } from 'payload'
+
+import { PageBundleSchema } from '../../engine'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { CONSENT_COOKIE, forgetApiKeys, PROFILE_COOKIE, signConsentCookie, signProfileCookie } from '../../delivery/trust'
@@ -56,6 +58,8 @@ for (const database of databasesUnderTest()) {
       expect(manifest!.segments.map((segment) => segment.slug)).toEqual(['loyal-gold', 'detractors', 'paris-evening', 'candle-fans', 'candle-curious', 'lyon-store', 'weekend', 'first-visit', 'evening', 'morning', 'welcome-campaign'])
       expect(manifest!.segments.find((segment) => segment.slug === 'paris-evening')?.personal).toBe(false)
 
+      // Stored as compiled: nothing the schema would strip or add (compileFromDatabase keeps the compiled objects).
+      for (const { bundle } of (await payload.find({ collection: 'delivery-bundles', pagination: false })).docs) expect(PageBundleSchema.parse(bundle)).toEqual(bundle)
       const { docs } = await payload.find({ collection: 'delivery-bundles', where: { page: { equals: 'home' } } })
       const bundle = docs.find((doc) => doc.hash === manifest!.pages.home!.bundle)!.bundle as { blocks: Record<string, object> }
       expect(Object.keys(bundle.blocks)).toHaveLength(11)
