@@ -104,7 +104,8 @@ async function warmFromActiveSnapshot(payload: Payload, memory: CompilerMemory):
   if (!manifest || manifest.compiler !== COMPILER_VERSION) return
   const hashes = Object.values(manifest.pages).map((page) => page.bundle)
   for (const chunk of chunks(hashes, FETCH_CHUNK)) {
-    const { docs: bundles } = await payload.find({ collection: 'delivery-bundles', where: { hash: { in: chunk } }, pagination: false, depth: 0, overrideAccess: true })
+    // The adapter's own find: the Local API deep-copies every document it returns, tens of MB of bundles here.
+    const { docs: bundles } = (await payload.db.find({ collection: 'delivery-bundles', where: { hash: { in: chunk } }, pagination: false, limit: 0, req: {} })) as unknown as { docs: { bundle: unknown }[] }
     for (const doc of bundles) {
       for (const block of Object.values((doc.bundle as PageBundle).blocks)) if (!memory.blocks.has(block.id)) memory.blocks.set(block.id, block)
     }
