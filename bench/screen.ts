@@ -20,7 +20,7 @@ const BASE = 'http://localhost:3000'
 
 export async function measureScreen(options: { quick: boolean }): Promise<ScreenMeasurement> {
   const demo = await demoSnapshot()
-  const runs = options.quick ? 2 : 6
+  const runs = options.quick ? 2 : 15
   try {
     const bundle = demo.bundle('store-screen')
     const stores = Object.keys(demo.manifest.stores)
