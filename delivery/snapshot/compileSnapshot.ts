@@ -212,12 +212,13 @@ export async function compileFromDatabase(payload: Payload): Promise<{ manifest:
       const issue = parsed.error.issues[0]
       throw new CompileError(`Page “${page.slug}”: ${issue?.path.join('.')}: ${issue?.message}`)
     }
-    // The schema has no defaults or transforms: a bundle that passes is the compiled one, kept (its blocks are the
-    // compiler memory's own, shared by every page and version) rather than validation's copy of every object.
-    const bundle = compiled as PageBundle
-    const json = JSON.stringify(bundle)
+    // What is stored and hashed is validation's output: its keys in the schema's order, as every node that reads the
+    // bundle back (and every edge) has them, so that all of them render the same bytes. When that output is exactly
+    // the compiled bundle, the compiled one is kept (its blocks are the compiler memory's own, shared by every page
+    // and version) rather than a second copy of each.
+    const json = JSON.stringify(parsed.data)
     const hash = hashOf(json)
-    bundles.set(hash, bundle)
+    bundles.set(hash, JSON.stringify(compiled) === json ? (compiled as PageBundle) : parsed.data)
     serialized.set(hash, json)
     pageIndex[page.slug] = { bundle: hash, channel: page.channel }
   }

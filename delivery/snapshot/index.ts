@@ -10,7 +10,7 @@ export { CompileError, compileBlock, compilePage, compileSegment, sortSegments, 
 export { readBlockRows } from './blockRows'
 export { compileFromDatabase, compileSnapshot, forgetCompiledBlocks, type CompiledSnapshot } from './compileSnapshot'
 export { handleHealth, HealthSchema } from './health'
-export { bundleByHash, compileNow, deliveryIdle, liveBundle, liveManifest, onLiveVersion, requestCompile, stopLiveSnapshot } from './liveSnapshot'
+export { bundleByHash, compileNow, storedBundle, deliveryIdle, liveBundle, liveManifest, onLiveVersion, requestCompile, stopLiveSnapshot } from './liveSnapshot'
 export { handleLiveUpdates } from './liveUpdates'
 export { deliveryHooks } from './publishHooks'
 export { compileExperiment, type ExperimentDoc } from './compileExperiments'

@@ -7,7 +7,7 @@
 import type { LRUCache } from 'lru-cache'
 import type { Payload } from 'payload'
 
-import type { DeliveryManifest, PageBundle } from '../../engine'
+import { type DeliveryManifest, type PageBundle, PageBundleSchema } from '../../engine'
 import { activeVersion, compileSnapshot, recordCompileFailure, type CompiledSnapshot } from './compileSnapshot'
 import { onDestroy, processWide, sizedMemory } from '../http'
 
@@ -126,9 +126,27 @@ export async function bundleByHash(payload: Payload, hash: string): Promise<Page
     depth: 0,
     overrideAccess: true,
   })
-  const bundle = docs[0]?.bundle as PageBundle | undefined
+  const bundle = storedBundle(docs[0]?.bundle)
   if (bundle) state.bundles.set(hash, bundle)
   return bundle
+}
+
+/**
+ * A bundle as read back from the database, its keys in the compiler's order:
+ * PostgreSQL's jsonb sorts an object's keys its own way, and a node that
+ * reads a bundle must render the very bytes the node that compiled it does
+ * (the compiler keeps validation's output). A stored bundle this schema no
+ * longer reads is served as stored.
+ */
+export function storedBundle(value: unknown): PageBundle | undefined {
+  if (value === null || value === undefined) return undefined
+  const parsed = PageBundleSchema.safeParse(value)
+  if (!parsed.success) return value as PageBundle
+  // Validation orders a shaped object's keys, not a record's. The records here are keyed by ids (integers on the SQL
+  // adapters, which JavaScript orders itself; kept as written by MongoDB), by locale (en, fr: jsonb's order too), and
+  // by rendition name, which the compiler sorts by name (compileMedia) and jsonb by length: sorted again here.
+  for (const media of Object.values(parsed.data.media)) media.sizes = Object.fromEntries(Object.entries(media.sizes).sort(([a], [b]) => (a < b ? -1 : 1)))
+  return parsed.data
 }
 
 /** Compiles now (after any compile under way) and serves the result at once. */
