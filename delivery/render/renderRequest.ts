@@ -68,17 +68,24 @@ export async function renderDecision(payload: Payload, request: Request, decisio
 
 const utf8 = new TextEncoder()
 
+type EmailFormat = 'json' | 'html' | 'text'
+const EMAIL_TYPES: Record<EmailFormat, string> = { json: 'application/json; charset=utf-8', html: 'text/html; charset=utf-8', text: 'text/plain; charset=utf-8' }
+type KeptEmail = { body: Uint8Array; headers: Record<string, string> }
+/** Bound: 1,000 emails addressed to no one (a body and its List-Unsubscribe headers), least recently used dropped first. */
+const anonymousEmails = processWide('anonymousEmails', () => boundedMemory<string, KeptEmail>(1000))
+
 async function emailResponse(request: Request, decision: Decision, format: string, remember: boolean): Promise<Response> {
   const base = publicOrigin(request)
   const settings = renderSettingsFrom(process.env)
+  const as: EmailFormat = format === 'html' || format === 'text' ? format : 'json'
+  const answer = ({ body, headers }: KeptEmail) => respond(request, decision, body, EMAIL_TYPES[as], `email-${as}`, settings, as === 'json' ? {} : headers)
   // An email addressed to no one (a template fetch: no customer, visitor or email in the context) has no signed links,
   // no profile and nothing per recipient: the same decision gives the same bytes, kept like a web body.
   const { customer, visitor } = decision.request.context
   const anonymous = remember && !decision.request.debug && !customer && !visitor && !decision.email
-  const key = `email-${format}|${decision.manifest.version}|${decisionShape(decision)}|${base}`
-  const kept = anonymous ? renderedBodies.get(key) : undefined
-  const keptHeaders = anonymous ? anonymousEmailHeaders.get(key) : undefined
-  if (kept && keptHeaders) return respond(request, decision, kept, EMAIL_TYPES[format] ?? EMAIL_TYPES.json!, format === 'html' || format === 'text' ? `email-${format}` : 'email-json', settings, format === 'json' ? {} : keptHeaders)
+  const key = `${as}|${decision.manifest.version}|${decisionShape(decision)}|${base}`
+  const kept = anonymous ? anonymousEmails.get(key) : undefined
+  if (kept) return answer(kept)
   let email
   try {
     email = await renderEmail(decision, base, { remember })
@@ -88,17 +95,10 @@ async function emailResponse(request: Request, decision: Decision, format: strin
   }
   const { subject, preheader, html, text, headers } = email
   // UTF-8 bytes, not a string: a string body is checked for lone surrogates by undici in JavaScript, tens of KB each time.
-  const body = utf8.encode(format === 'html' ? html : format === 'text' ? text : JSON.stringify({ ...jsonOf(decision, base), subject, preheader, html, text, headers }))
-  if (anonymous) {
-    renderedBodies.set(key, body)
-    anonymousEmailHeaders.set(key, headers)
-  }
-  return respond(request, decision, body, EMAIL_TYPES[format] ?? EMAIL_TYPES.json!, format === 'html' || format === 'text' ? `email-${format}` : 'email-json', settings, format === 'json' ? {} : headers)
+  const rendered = { body: utf8.encode(as === 'html' ? html : as === 'text' ? text : JSON.stringify({ ...jsonOf(decision, base), subject, preheader, html, text, headers })), headers }
+  if (anonymous) anonymousEmails.set(key, rendered)
+  return answer(rendered)
 }
-
-const EMAIL_TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', text: 'text/plain; charset=utf-8', json: 'application/json; charset=utf-8' }
-/** The email headers (List-Unsubscribe) of the anonymous emails whose bodies renderedBodies keeps. */
-const anonymousEmailHeaders = processWide('anonymousEmailHeaders', () => boundedMemory<string, Record<string, string>>(1000))
 
 async function screenPngResponse(payload: Payload, request: Request, decision: Decision, remember: boolean): Promise<Response> {
   const params = screenParams(new URL(request.url), decision)

@@ -27,7 +27,7 @@ import {
   type PurposeDoc,
   type StoreDoc,
 } from './compileDocuments'
-import { insertBundleRows, readBlockRows, readBlockStamps } from './blockRows'
+import { insertBundleRows, readBlockRows, readBlockStamps } from './tableRows'
 import { readExperiments } from './compileExperiments'
 import { processWide } from '../http'
 import { compileQuestions, compileScores, type QuestionDoc, type ScoreDoc } from './compileQuestions'
@@ -137,7 +137,7 @@ async function readBlocks(payload: Payload, ids: string[]): Promise<Map<string, 
 
   const stale = [...current].filter(([id, updatedAt]) => memory.blocks.get(id)?.updatedAt !== updatedAt).map(([id]) => id)
   for (const chunk of chunks(stale, FETCH_CHUNK)) {
-    // Straight from the tables on SQLite and PostgreSQL (blockRows.ts: a tenth of the time); Payload's find elsewhere.
+    // Straight from the tables on SQLite and PostgreSQL (tableRows.ts: a tenth of the time); Payload's find elsewhere.
     const rows = await readBlockRows(payload, chunk)
     if (rows) {
       for (const doc of rows) memory.blocks.set(String(doc.id), compileBlock(doc))

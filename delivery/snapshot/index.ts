@@ -7,7 +7,7 @@
  * new version by server-sent events (GET /api/updates).
  */
 export { CompileError, compileBlock, compilePage, compileSegment, sortSegments, type BlockDoc, type PageDoc, type SegmentDoc } from './compileDocuments'
-export { readBlockRows } from './blockRows'
+export { readBlockRows } from './tableRows'
 export { compileFromDatabase, compileSnapshot, forgetCompiledBlocks, type CompiledSnapshot } from './compileSnapshot'
 export { handleHealth, HealthSchema } from './health'
 export { bundleByHash, compileNow, storedBundle, deliveryIdle, liveBundle, liveManifest, onLiveVersion, requestCompile, stopLiveSnapshot } from './liveSnapshot'

@@ -1,27 +1,30 @@
 /**
- * Published blocks read straight from their tables, for compiles that read
- * many blocks at once (the first compile of a database: 10,000 blocks).
+ * Rows straight from and to the tables of the SQL adapters (SQLite,
+ * PostgreSQL), where the compile moves the most data: published blocks read
+ * for a compile that reads many at once (the first compile of a database:
+ * 10,000 blocks), and new page bundles written.
  *
  * Why: Payload's find spends almost all of a block's read in JavaScript —
  * drizzle's relational transform, then the afterRead field hooks of every
  * field in both locales — about 4 ms a block on this project's 2-core
  * machine, against a fraction of that for the SQL itself (CPU profile of a
  * 10,000-block first compile: 40 s, 2 s of it in SQLite). Here the six
- * tables of the `blocks` collection are read with one query each (per chunk
- * of ids; on SQLite each child table's rows come back as one JSON array
- * built by SQLite, since fetching rows one by one through the driver cost
- * more than everything else) and put back together by column name, the way Payload's SQL
- * adapters name them: `content_cta_url` is `content.cta.url`, a `_locales`
- * table holds the localized fields (one row per locale), `_variants` the
- * variants array, `_variants_channels` a variant's channels, and `_rels`
- * the relationships by path (`variants.2.audience`, `ask.questions`).
+ * tables of the `blocks` collection are read with one query each per chunk
+ * of ids (on SQLite each child table's rows come back as one JSON array
+ * built by SQLite: fetching rows one by one through the driver cost more
+ * than everything else) and put back together by column name, the way
+ * Payload's SQL adapters name them: `content_cta_url` is `content.cta.url`,
+ * a `_locales` table holds the localized fields (one row per locale),
+ * `_variants` the variants array, `_variants_channels` a variant's
+ * channels, and `_rels` the relationships by path (`variants.2.audience`,
+ * `ask.questions`).
  *
- * Only on the SQL adapters (SQLite, PostgreSQL): elsewhere (MongoDB, whose
- * documents come back whole) it answers undefined and the caller uses
- * Payload's find. A unit of the integration suite compiles every block of
- * the demo and of the benchmark's workload both ways and requires the same
- * compiled blocks, so a field added to blocks that this reader would miss
- * fails a test rather than a compile.
+ * Elsewhere (MongoDB, whose documents come back whole) these answer
+ * undefined or false and the caller uses Payload's API. An integration test
+ * (delivery.test.ts) compiles every published block of the demo, plus one
+ * with every kind of stored value and a newer draft, both ways on SQLite
+ * and PostgreSQL and requires the same compiled blocks, so a field added to
+ * blocks that this reader would miss fails a test rather than a compile.
  */
 import { asc, getTableColumns, getTableName, inArray, sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
